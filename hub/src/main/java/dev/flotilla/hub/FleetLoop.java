@@ -1,0 +1,366 @@
+package dev.flotilla.hub;
+
+import dev.flotilla.hub.bundle.BundleCatalog;
+import dev.flotilla.hub.bundle.BundleScanner;
+import dev.flotilla.hub.bundle.ScannedBundle;
+import dev.flotilla.hub.distribute.BundleSnapshot;
+import dev.flotilla.hub.distribute.Distributor;
+import dev.flotilla.hub.source.FetchResult;
+import dev.flotilla.hub.source.GitSource;
+import dev.flotilla.hub.source.TreeExporter;
+import dev.flotilla.hub.store.HubStore;
+import dev.flotilla.hub.store.SourceRecord;
+import dev.flotilla.model.ClusterId;
+import dev.flotilla.model.Revision;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that changes desired state: it polls sources, rescans bundles when a source moved,
+ * and redistributes all clusters or one. Serialising this work means two changes never race to
+ * write one cluster's document. With several hub replicas only the leader's loop is active ({@link
+ * #activate}); an inactive loop ignores requests, so a replica that lost the lease stops writing.
+ */
+public final class FleetLoop implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FleetLoop.class);
+
+  private final HubStore store;
+  private final BundleScanner scanner;
+  private final BundleCatalog catalog;
+  private final Distributor distributor;
+  private final SourceCheckouts checkouts;
+  private final Duration pollInterval;
+  private final Clock clock;
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> Thread.ofPlatform().name("fleet-loop").daemon().unstarted(r));
+  private volatile boolean active;
+  private ScheduledFuture<?> polling;
+  private ScheduledFuture<?> rolloutRounds;
+  private BooleanSupplier rollouts = () -> false;
+  private Duration rolloutInterval = Duration.ZERO;
+
+  public FleetLoop(
+      HubStore store,
+      BundleScanner scanner,
+      BundleCatalog catalog,
+      Distributor distributor,
+      Path sourcesDir,
+      Duration pollInterval,
+      Clock clock) {
+    this.store = store;
+    this.scanner = scanner;
+    this.catalog = catalog;
+    this.distributor = distributor;
+    this.checkouts = new SourceCheckouts(sourcesDir);
+    this.pollInterval = pollInterval;
+    this.clock = clock;
+  }
+
+  /** Starts the loop on a single hub: active at once, polling every interval. */
+  public void start() {
+    activate();
+  }
+
+  /**
+   * The rollout controller's hook (call before {@link #start} or {@link #activate}): {@code step}
+   * runs on this loop every {@code interval} and before every distribution to all clusters, and
+   * returns whether its decisions changed, in which case every cluster is redistributed. Like all
+   * work of this loop it runs only while the loop is active (on the hub that leads).
+   */
+  public void useRollouts(BooleanSupplier step, Duration interval) {
+    this.rollouts = step;
+    this.rolloutInterval = interval;
+  }
+
+  /**
+   * Becomes the active loop (the hub holds the leader lease): fetches every source, rescans and
+   * redistributes every cluster at once (catching up on what happened while another replica led or
+   * none did; the rollout step runs first), then polls every interval.
+   */
+  public synchronized void activate() {
+    if (active) {
+      return;
+    }
+    active = true;
+    executor.execute(() -> pollSafely(null, true));
+    polling =
+        executor.scheduleWithFixedDelay(
+            () -> pollSafely(null, false),
+            pollInterval.toMillis(),
+            pollInterval.toMillis(),
+            TimeUnit.MILLISECONDS);
+    if (!rolloutInterval.isZero()) {
+      rolloutRounds =
+          executor.scheduleWithFixedDelay(
+              this::rolloutRound,
+              rolloutInterval.toMillis(),
+              rolloutInterval.toMillis(),
+              TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Stops changing desired state (the lease was lost); queued work is skipped. */
+  public synchronized void deactivate() {
+    active = false;
+    for (ScheduledFuture<?> f : new ScheduledFuture<?>[] {polling, rolloutRounds}) {
+      if (f != null) {
+        f.cancel(false);
+      }
+    }
+    polling = null;
+    rolloutRounds = null;
+  }
+
+  public boolean active() {
+    return active;
+  }
+
+  private void rolloutRound() {
+    if (!active) {
+      return;
+    }
+    try {
+      if (rollouts.getAsBoolean()) {
+        int docs = distributor.distributeAll(snapshots());
+        LOG.debug("rollout decisions changed: {} cluster document(s) changed", docs);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("rollout round failed; will retry in {}", rolloutInterval, e);
+    }
+  }
+
+  /** Fetches every source now (a webhook, or a test); completes when done. */
+  public CompletableFuture<Void> pollNow() {
+    return CompletableFuture.runAsync(() -> pollSafely(null, false), executor);
+  }
+
+  /** Fetches the named sources now (a webhook for them); completes when done. */
+  public CompletableFuture<Void> pollNow(Collection<String> sources) {
+    Set<String> names = Set.copyOf(sources);
+    return CompletableFuture.runAsync(() -> pollSafely(names, false), executor);
+  }
+
+  /** Recomputes one cluster's desired state (registration, labels or facts changed). */
+  public CompletableFuture<Boolean> distribute(ClusterId cluster) {
+    return CompletableFuture.supplyAsync(
+        () ->
+            active
+                && store
+                    .clusters()
+                    .get(cluster)
+                    .filter(c -> !c.revoked())
+                    .map(c -> distributor.distribute(c, snapshots()))
+                    .orElse(false),
+        executor);
+  }
+
+  /** Recomputes every cluster (a rollout decision changed, for instance). */
+  public CompletableFuture<Integer> distributeAll() {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          if (!active) {
+            return 0;
+          }
+          rollouts.getAsBoolean();
+          return distributor.distributeAll(snapshots());
+        },
+        executor);
+  }
+
+  /**
+   * @param only the sources to fetch; null for all
+   * @param force redistribute every cluster even if no source moved
+   */
+  private void pollSafely(Set<String> only, boolean force) {
+    if (!active) {
+      return;
+    }
+    try {
+      boolean changed = force;
+      for (SourceRecord s : store.sources().list()) {
+        if (only == null || only.contains(s.name())) {
+          changed |= poll(s);
+        }
+      }
+      changed |= dropRemovedSources();
+      if (changed && active) {
+        rollouts.getAsBoolean();
+        int docs = distributor.distributeAll(snapshots());
+        LOG.info("desired state updated: {} cluster document(s) changed", docs);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("fleet loop iteration failed; will retry in {}", pollInterval, e);
+    }
+  }
+
+  private boolean poll(SourceRecord record) {
+    GitSource source;
+    try {
+      source = checkouts.of(record);
+    } catch (IllegalArgumentException e) {
+      String why = "source settings cannot be used: " + e.getMessage();
+      recordFailure(record, why);
+      return false;
+    }
+    FetchResult result = source.fetch();
+    switch (result) {
+      case FetchResult.Failed f -> {
+        recordFailure(record, f.reason());
+        return false;
+      }
+      case FetchResult.Fetched f -> {
+        boolean moved = record.revision().map(r -> !r.equals(f.revision().id())).orElse(true);
+        store.sources().fetched(record.name(), f.revision().id(), clock.instant());
+        if (!moved && !f.changed()) {
+          return false;
+        }
+        return rescan(source, f.revision());
+      }
+    }
+  }
+
+  private void recordFailure(SourceRecord record, String reason) {
+    if (!reason.equals(record.error())) {
+      LOG.warn(
+          "source {}: {} (keeping revision {})",
+          record.name(),
+          reason,
+          record.revision().orElse("none"));
+    }
+    store.sources().failed(record.name(), reason, clock.instant());
+  }
+
+  private boolean rescan(GitSource source, Revision revision) {
+    String name = source.spec().name();
+    try {
+      Path tree = TreeExporter.export(source, revision);
+      List<ScannedBundle> scanned = scanner.scan(tree, source.spec().path());
+      BundleCatalog.Changes changes = catalog.update(name, revision, scanned);
+      LOG.info(
+          "source {} at {}: {} bundle(s) valid{}{}",
+          name,
+          revision.shortId(),
+          changes.updated().size(),
+          changes.failed().isEmpty() ? "" : ", invalid: " + changes.failed(),
+          changes.removed().isEmpty() ? "" : ", removed: " + changes.removed());
+      for (ScannedBundle b : scanned) {
+        if (b instanceof ScannedBundle.Invalid i) {
+          LOG.warn("bundle {}: {} (keeping its last good revision)", i.name(), i.error());
+        }
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      String why = "revision " + revision.shortId() + " cannot be read: " + e.getMessage();
+      LOG.warn("source {}: {}", name, why);
+      store.sources().failed(name, why, clock.instant());
+      return false;
+    }
+  }
+
+  /** Forgets sources that were removed, and their bundles; true if any bundle went away. */
+  private boolean dropRemovedSources() {
+    Set<String> configured = new HashSet<>();
+    store.sources().list().forEach(s -> configured.add(s.name()));
+    boolean removed = false;
+    for (String name : checkouts.namesOtherThan(configured)) {
+      checkouts.remove(name);
+    }
+    for (String name : catalog.sources()) {
+      if (!configured.contains(name)) {
+        List<String> bundles = catalog.removeSource(name);
+        LOG.info("source {} was removed; so are its bundles {}", name, bundles);
+        removed |= !bundles.isEmpty();
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * Every bundle with a usable definition and its exported tree. A bundle whose tree cannot be
+   * exported here stays in the list as unavailable, so clusters keep what they run of it instead of
+   * pruning it.
+   */
+  List<BundleSnapshot> snapshots() {
+    List<BundleSnapshot> out = new ArrayList<>();
+    Map<String, Set<String>> keep = new HashMap<>();
+    for (BundleCatalog.Entry e : catalog.usable()) {
+      GitSource source = checkouts.get(e.source()).orElse(null);
+      if (source == null) {
+        out.add(
+            BundleSnapshot.unavailable(
+                e.spec(), e.revision(), "source " + e.source() + " has not been fetched yet"));
+        continue;
+      }
+      try {
+        out.add(
+            new BundleSnapshot(
+                e.spec(),
+                e.revision(),
+                TreeExporter.export(source, e.revision()),
+                previousSnapshot(source, e, keep)));
+        keep.computeIfAbsent(e.source(), k -> new HashSet<>()).add(e.revision().id());
+      } catch (IOException | RuntimeException ex) {
+        LOG.warn(
+            "bundle {}: revision {} cannot be exported: {}",
+            e.spec().name(),
+            e.revision().shortId(),
+            ex.getMessage());
+        out.add(BundleSnapshot.unavailable(e.spec(), e.revision(), ex.getMessage()));
+      }
+    }
+    checkouts.retainTrees(keep);
+    return out;
+  }
+
+  /** The bundle's previous good revision, exported too (a rollout serves it). */
+  private Optional<BundleSnapshot> previousSnapshot(
+      GitSource source, BundleCatalog.Entry e, Map<String, Set<String>> keep) {
+    Optional<BundleCatalog.Entry> p = catalog.previous(e);
+    if (p.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Path tree = TreeExporter.export(source, p.get().revision());
+      keep.computeIfAbsent(e.source(), k -> new HashSet<>()).add(p.get().revision().id());
+      return Optional.of(new BundleSnapshot(p.get().spec(), p.get().revision(), tree));
+    } catch (IOException | RuntimeException ex) {
+      LOG.warn(
+          "bundle {}: previous revision {} cannot be exported: {}",
+          e.spec().name(),
+          p.get().revision().shortId(),
+          ex.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void close() {
+    deactivate();
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    checkouts.close();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.flotilla.hub.store;
+
+import dev.flotilla.model.ClusterId;
+import dev.flotilla.model.Facts;
+import dev.flotilla.model.Labels;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The cluster registry. */
+public interface ClusterStore {
+  /** Inserts a new cluster; fails with {@link NameTaken} if the name is in use. */
+  void insert(ClusterRecord cluster);
+
+  Optional<ClusterRecord> get(ClusterId id);
+
+  Optional<ClusterRecord> byName(String name);
+
+  List<ClusterRecord> list();
+
+  void setLabels(ClusterId id, Labels labels);
+
+  void setFacts(ClusterId id, Facts facts);
+
+  void setCertificate(ClusterId id, String serial, Instant expires);
+
+  /** Stores the cluster's X25519 public key (base64 X.509) that its Secrets are sealed to. */
+  void setEncryptionKey(ClusterId id, String publicKey);
+
+  /** The cluster's encryption key, empty if it enrolled without one. */
+  Optional<String> encryptionKey(ClusterId id);
+
+  /** Records contact; cheap enough to call on every poll. */
+  void touch(ClusterId id, Instant at);
+
+  void revoke(ClusterId id);
+
+  /** The name is already used by another cluster. */
+  final class NameTaken extends RuntimeException {
+    public NameTaken(String name) {
+      super(
+          "a cluster named '"
+              + name
+              + "' is already registered; choose another name (--name) or remove the old one");
+    }
+  }
+}

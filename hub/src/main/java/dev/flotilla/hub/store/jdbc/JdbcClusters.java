@@ -1,0 +1,152 @@
+package dev.flotilla.hub.store.jdbc;
+
+import dev.flotilla.hub.store.ClusterRecord;
+import dev.flotilla.hub.store.ClusterStore;
+import dev.flotilla.model.ClusterId;
+import dev.flotilla.model.Facts;
+import dev.flotilla.model.Labels;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+final class JdbcClusters implements ClusterStore {
+  private static final String COLUMNS =
+      "id, name, labels, facts, created_at, last_seen, revoked, cert_serial, cert_expires,"
+          + " key_sha256, report_seq, event_seq";
+  private final Jdbc jdbc;
+
+  JdbcClusters(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void insert(ClusterRecord c) {
+    jdbc.txVoid(
+        "register cluster " + c.name(),
+        conn -> {
+          if (!Jdbc.query(conn, "SELECT id FROM clusters WHERE name = ?", rs -> 1, c.name())
+              .isEmpty()) {
+            throw new NameTaken(c.name());
+          }
+          Jdbc.update(
+              conn,
+              "INSERT INTO clusters (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              c.id().value(),
+              c.name(),
+              JsonColumns.labels(c.labels()),
+              JsonColumns.facts(c.facts()),
+              c.createdAt(),
+              c.lastSeen(),
+              c.revoked(),
+              c.certSerial(),
+              c.certExpires(),
+              c.keySha256(),
+              c.reportSeq(),
+              c.eventSeq());
+        });
+  }
+
+  @Override
+  public Optional<ClusterRecord> get(ClusterId id) {
+    return jdbc.queryOne(
+        "get cluster " + id,
+        "SELECT " + COLUMNS + " FROM clusters WHERE id = ?",
+        JdbcClusters::row,
+        id.value());
+  }
+
+  @Override
+  public Optional<ClusterRecord> byName(String name) {
+    return jdbc.queryOne(
+        "get cluster " + name,
+        "SELECT " + COLUMNS + " FROM clusters WHERE name = ?",
+        JdbcClusters::row,
+        name);
+  }
+
+  @Override
+  public List<ClusterRecord> list() {
+    return jdbc.query(
+        "list clusters", "SELECT " + COLUMNS + " FROM clusters ORDER BY name", JdbcClusters::row);
+  }
+
+  @Override
+  public void setLabels(ClusterId id, Labels labels) {
+    jdbc.update(
+        "set labels of " + id,
+        "UPDATE clusters SET labels = ? WHERE id = ?",
+        JsonColumns.labels(labels),
+        id.value());
+  }
+
+  @Override
+  public void setFacts(ClusterId id, Facts facts) {
+    jdbc.update(
+        "set facts of " + id,
+        "UPDATE clusters SET facts = ? WHERE id = ?",
+        JsonColumns.facts(facts),
+        id.value());
+  }
+
+  @Override
+  public void setCertificate(ClusterId id, String serial, Instant expires) {
+    jdbc.update(
+        "set certificate of " + id,
+        "UPDATE clusters SET cert_serial = ?, cert_expires = ? WHERE id = ?",
+        serial,
+        expires,
+        id.value());
+  }
+
+  @Override
+  public void setEncryptionKey(ClusterId id, String publicKey) {
+    jdbc.update(
+        "set encryption key of " + id,
+        "UPDATE clusters SET encryption_key = ? WHERE id = ?",
+        publicKey,
+        id.value());
+  }
+
+  @Override
+  public Optional<String> encryptionKey(ClusterId id) {
+    return jdbc.queryOne(
+            "get encryption key of " + id,
+            "SELECT encryption_key FROM clusters WHERE id = ?",
+            rs -> rs.getString("encryption_key"),
+            id.value())
+        .filter(k -> !k.isEmpty());
+  }
+
+  @Override
+  public void touch(ClusterId id, Instant at) {
+    jdbc.update(
+        "touch " + id,
+        "UPDATE clusters SET last_seen = ? WHERE id = ? AND last_seen < ?",
+        at,
+        id.value(),
+        at);
+  }
+
+  @Override
+  public void revoke(ClusterId id) {
+    jdbc.update("revoke " + id, "UPDATE clusters SET revoked = 1 WHERE id = ?", id.value());
+  }
+
+  static ClusterRecord row(ResultSet rs) throws SQLException {
+    return new ClusterRecord(
+        new ClusterId(rs.getString("id")),
+        rs.getString("name"),
+        JsonColumns.labels(rs.getString("labels")),
+        JsonColumns.facts(rs.getString("facts")),
+        Jdbc.instant(rs, "created_at"),
+        Jdbc.instant(rs, "last_seen"),
+        rs.getInt("revoked") != 0,
+        rs.getString("cert_serial"),
+        Jdbc.instant(rs, "cert_expires"),
+        rs.getString("key_sha256"),
+        rs.getLong("report_seq"),
+        rs.getLong("event_seq"));
+  }
+}
