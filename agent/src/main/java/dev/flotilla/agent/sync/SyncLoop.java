@@ -30,6 +30,13 @@ public final class SyncLoop {
   private static final Logger LOG = LoggerFactory.getLogger(SyncLoop.class);
   private static final Duration MIN_LONG_POLL = Duration.ofSeconds(1);
 
+  /**
+   * How long a due pull may wait for local work that keeps coming due within a second (a health
+   * recheck every second while a rollout is stuck); after that it goes out as a plain poll, so the
+   * hub's next document (a rollback) still arrives.
+   */
+  private static final Duration MAX_PULL_DEFERRAL = Duration.ofSeconds(5);
+
   private final DesiredSync desired;
   private final Reconciler reconciler;
   private final StatusReporter reporter;
@@ -38,6 +45,7 @@ public final class SyncLoop {
   private final SyncSettings settings;
   private final Clock clock;
   private final String name;
+  private Instant pullDeferredSince;
 
   private DesiredDocument current;
   private boolean started;
@@ -139,10 +147,17 @@ public final class SyncLoop {
   private void pull() {
     Duration wait = longPollWait();
     if (settings.longPoll().isPositive() && current != null && wait.isZero()) {
-      // something else is due within a second: do that first, then hold a long-poll
-      hub.pullAt(nextOther());
-      return;
+      Instant now = clock.instant();
+      if (pullDeferredSince == null) {
+        pullDeferredSince = now;
+      }
+      if (Duration.between(pullDeferredSince, now).compareTo(MAX_PULL_DEFERRAL) < 0) {
+        // something else is due within a second: do that first, then hold a long-poll
+        hub.pullAt(nextOther());
+        return;
+      }
     }
+    pullDeferredSince = null;
     Instant asked = clock.instant();
     try {
       DesiredSync.Outcome outcome = desired.pull(wait);

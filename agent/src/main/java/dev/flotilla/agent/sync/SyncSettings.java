@@ -49,6 +49,10 @@ public record SyncSettings(
     return new SyncSettings(longPoll, d, healthInterval, retryInterval, factsInterval, maxBackoff);
   }
 
+  public SyncSettings withHealthInterval(Duration d) {
+    return new SyncSettings(longPoll, driftInterval, d, retryInterval, factsInterval, maxBackoff);
+  }
+
   public SyncSettings withMaxBackoff(Duration d) {
     return new SyncSettings(
         longPoll, driftInterval, healthInterval, retryInterval, factsInterval, d);

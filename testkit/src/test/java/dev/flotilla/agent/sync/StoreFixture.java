@@ -16,6 +16,7 @@ import dev.flotilla.protocol.sign.DocumentVerifier;
 import dev.flotilla.protocol.sign.SigningKeys;
 import dev.flotilla.testkit.ManualClock;
 import dev.flotilla.testkit.kube.InMemoryCluster;
+import dev.flotilla.testkit.kube.WorkloadSimulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ final class StoreFixture {
       """;
 
   final ManualClock clock = ManualClock.startingAt("2026-03-01T00:00:00Z");
-  final InMemoryCluster cluster = InMemoryCluster.builder().clock(clock).build();
+  final InMemoryCluster cluster;
   final KeyPair hubKeys = SigningKeys.generate();
   final Path root;
   final SecretKeySpec key;
@@ -78,6 +79,11 @@ final class StoreFixture {
   StatusQueue status;
 
   StoreFixture(Path dir) throws IOException {
+    this(dir, WorkloadSimulator.readyAtOnce());
+  }
+
+  StoreFixture(Path dir, WorkloadSimulator workloads) throws IOException {
+    this.cluster = InMemoryCluster.builder().clock(clock).workloads(workloads).build();
     this.root = dir.resolve("state");
     byte[] k = new byte[32];
     Arrays.fill(k, (byte) 3);
