@@ -95,6 +95,64 @@ public abstract class StoreContract {
     assertThat(got.revoked()).isTrue();
   }
 
+  @Test
+  void touchesManyClustersInOneCallWithoutMovingLastSeenBack() {
+    ClusterRecord a = cluster("edge-a");
+    ClusterRecord b = cluster("edge-b");
+    store.clusters().insert(a);
+    store.clusters().insert(b);
+    store.clusters().touch(b.id(), b.lastSeen().plusSeconds(60));
+    java.util.Map<ClusterId, Instant> seen = new java.util.HashMap<>();
+    seen.put(a.id(), a.lastSeen().plusSeconds(30));
+    seen.put(b.id(), b.lastSeen().plusSeconds(30));
+    seen.put(ClusterId.random(), a.lastSeen().plusSeconds(30)); // not registered: ignored
+    store.clusters().touchAll(seen);
+    assertThat(store.clusters().get(a.id()).orElseThrow().lastSeen())
+        .isEqualTo(a.lastSeen().plusSeconds(30));
+    assertThat(store.clusters().get(b.id()).orElseThrow().lastSeen())
+        .isEqualTo(b.lastSeen().plusSeconds(60));
+  }
+
+  @Test
+  void recordsManyReportsInOneTransactionLikeOneByOne() {
+    ClusterRecord a = cluster("edge-a");
+    ClusterRecord b = cluster("edge-b");
+    store.clusters().insert(a);
+    store.clusters().insert(b);
+    Instant t = clock.instant();
+    StatusReport first =
+        new StatusReport(
+            1, null, List.of(), List.of(), List.of(new StatusEvent(1, t, "", "A", "")));
+    StatusReport second =
+        new StatusReport(
+            2, null, List.of(), List.of(), List.of(new StatusEvent(2, t, "", "B", "")));
+    List<StatusAck> acks =
+        store
+            .statuses()
+            .recordAll(
+                List.of(
+                    new StatusStore.ReceivedReport(a.id(), first, t),
+                    new StatusStore.ReceivedReport(a.id(), second, t),
+                    new StatusStore.ReceivedReport(b.id(), first, t)));
+    assertThat(acks).containsExactly(new StatusAck(1, 1), new StatusAck(2, 2), new StatusAck(1, 1));
+    assertThat(store.statuses().eventCount(a.id())).isEqualTo(2);
+    assertThat(store.statuses().eventCount(b.id())).isEqualTo(1);
+
+    StatusReport third =
+        new StatusReport(
+            3, null, List.of(), List.of(), List.of(new StatusEvent(3, t, "", "C", "")));
+    assertThatThrownBy(
+            () ->
+                store
+                    .statuses()
+                    .recordAll(
+                        List.of(
+                            new StatusStore.ReceivedReport(a.id(), third, t),
+                            new StatusStore.ReceivedReport(ClusterId.random(), third, t))))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(store.statuses().eventCount(a.id())).as("all or nothing").isEqualTo(2);
+  }
+
   private TokenRecord token(String id, OptionalInt uses, Optional<Instant> expires) {
     return new TokenRecord(
         id, "hash-" + id, Labels.of("tier", "edge"), uses, expires, clock.instant(), false, "");

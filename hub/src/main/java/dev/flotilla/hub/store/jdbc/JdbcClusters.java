@@ -8,7 +8,9 @@ import dev.flotilla.model.Labels;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class JdbcClusters implements ClusterStore {
@@ -127,6 +129,32 @@ final class JdbcClusters implements ClusterStore {
         at,
         id.value(),
         at);
+  }
+
+  /** Rows per transaction, so other writers queue behind one flush for milliseconds only. */
+  private static final int TOUCH_CHUNK = 2_000;
+
+  @Override
+  public void touchAll(Map<ClusterId, Instant> seen) {
+    List<Object[]> rows = new ArrayList<>(Math.min(seen.size(), TOUCH_CHUNK));
+    for (Map.Entry<ClusterId, Instant> e : seen.entrySet()) {
+      rows.add(new Object[] {e.getValue(), e.getKey().value(), e.getValue()});
+      if (rows.size() == TOUCH_CHUNK) {
+        touchRows(rows);
+        rows.clear();
+      }
+    }
+    if (!rows.isEmpty()) {
+      touchRows(rows);
+    }
+  }
+
+  private void touchRows(List<Object[]> rows) {
+    jdbc.txVoid(
+        "record last contact of " + rows.size() + " clusters",
+        c ->
+            Jdbc.batch(
+                c, "UPDATE clusters SET last_seen = ? WHERE id = ? AND last_seen < ?", rows));
   }
 
   @Override
