@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,15 +87,9 @@ public final class RolloutController implements RolloutGate {
 
   private synchronized boolean round(boolean publish) {
     Instant now = clock.instant();
-    List<ClusterRecord> clusters = store.clusters().list();
-    FleetStatus fleet = new FleetStatus(clusters, List.of(), List.of(), now, offlineAfter);
-    for (ClusterRecord c : clusters) {
-      if (fleet.online(c)) {
-        onlineSince.putIfAbsent(c.id(), now);
-      } else {
-        onlineSince.remove(c.id());
-      }
-    }
+    // read only when a bundle is planned this round: a finished rollout between recounts, or a
+    // hub with no bundles, does not read the whole fleet every round
+    Supplier<List<ClusterRecord>> clusters = memoized(() -> clustersNow(now));
     Map<String, RolloutRecord> latest =
         store.rollouts().latestOfEach().stream()
             .collect(Collectors.toMap(RolloutRecord::bundle, Function.identity()));
@@ -118,10 +113,38 @@ public final class RolloutController implements RolloutGate {
     return changed;
   }
 
+  /** Every cluster, and who is online since when (kept across rounds). */
+  private List<ClusterRecord> clustersNow(Instant now) {
+    List<ClusterRecord> clusters = store.clusters().list();
+    FleetStatus fleet = new FleetStatus(clusters, List.of(), List.of(), now, offlineAfter);
+    for (ClusterRecord c : clusters) {
+      if (fleet.online(c)) {
+        onlineSince.putIfAbsent(c.id(), now);
+      } else {
+        onlineSince.remove(c.id());
+      }
+    }
+    return clusters;
+  }
+
+  private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
+  }
+
   private boolean stepBundle(
       BundleCatalog.Entry e,
       RolloutRecord current,
-      List<ClusterRecord> clusters,
+      Supplier<List<ClusterRecord>> clusters,
       Instant now,
       boolean publish) {
     String name = e.spec().name();
@@ -142,7 +165,7 @@ public final class RolloutController implements RolloutGate {
         before != null && before.published() && before.rollout().revision().equals(revision);
     Map<ClusterId, RolloutDecision> last = before == null ? Map.of() : before.plan().decisions();
     for (int attempt = 0; attempt < 3; attempt++) {
-      RolloutPlan plan = plan(e, current, clusters, fresh, last, now);
+      RolloutPlan plan = plan(e, current, clusters.get(), fresh, last, now);
       Optional<RolloutRecord> saved = RolloutLedger.save(store, current, plan, now);
       if (saved.isEmpty()) {
         // an operator changed the rollout meanwhile: plan again from what is stored

@@ -19,6 +19,12 @@ public interface ClusterStore {
 
   List<ClusterRecord> list();
 
+  /**
+   * Up to {@code limit} clusters with ids after {@code after} (all if null), in id order: callers
+   * that visit every cluster page through them rather than hold the whole fleet.
+   */
+  List<ClusterRecord> page(ClusterId after, int limit);
+
   void setLabels(ClusterId id, Labels labels);
 
   void setFacts(ClusterId id, Facts facts);

@@ -153,6 +153,67 @@ public abstract class StoreContract {
     assertThat(store.statuses().eventCount(a.id())).as("all or nothing").isEqualTo(2);
   }
 
+  @Test
+  void pagesThroughClustersInIdOrder() {
+    List<ClusterId> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      ClusterRecord c = cluster("edge-" + i);
+      store.clusters().insert(c);
+      ids.add(c.id());
+    }
+    List<ClusterId> seen = new java.util.ArrayList<>();
+    ClusterId after = null;
+    for (List<ClusterRecord> page = store.clusters().page(null, 3);
+        !page.isEmpty();
+        page = store.clusters().page(after, 3)) {
+      assertThat(page.size()).isLessThanOrEqualTo(3);
+      page.forEach(c -> seen.add(c.id()));
+      after = page.get(page.size() - 1).id();
+    }
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(ids).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void savesManyClustersInOneTransactionAndReadsBackWhatPlanningNeeds() {
+    ClusterRecord a = cluster("edge-a");
+    ClusterRecord b = cluster("edge-b");
+    store.clusters().insert(a);
+    store.clusters().insert(b);
+    Instant t = clock.instant();
+    Assignment wa =
+        new Assignment(a.id(), "web", "rev1", Digest.of("x").hex(), State.ASSIGNED, "", t);
+    Assignment wb = new Assignment(b.id(), "web", "", "", State.NOT_ADMITTED, "too small", t);
+    DesiredRecord docA = new DesiredRecord(a.id(), 1, "0123456789abcdef0123", new byte[] {1}, t);
+    store
+        .desired()
+        .saveAll(
+            List.of(
+                new DesiredStore.Save(a.id(), List.of(wa), Optional.of(docA), "hash-a"),
+                new DesiredStore.Save(b.id(), List.of(wb), Optional.empty(), "")));
+    ClusterId from = a.id().compareTo(b.id()) < 0 ? a.id() : b.id();
+    ClusterId to = from.equals(a.id()) ? b.id() : a.id();
+    java.util.Map<ClusterId, DesiredStore.Planned> planned =
+        store.desired().plannedBetween(from, to);
+    assertThat(planned.get(a.id())).isEqualTo(new DesiredStore.Planned(List.of(wa), 1, "hash-a"));
+    assertThat(planned.get(b.id())).isEqualTo(new DesiredStore.Planned(List.of(wb), 0, ""));
+
+    // a stale document anywhere in the batch saves nothing
+    Assignment wa2 =
+        new Assignment(a.id(), "web", "rev2", Digest.of("y").hex(), State.ASSIGNED, "", t);
+    DesiredRecord stale = new DesiredRecord(a.id(), 1, "0123456789abcdef0124", new byte[] {2}, t);
+    assertThatThrownBy(
+            () ->
+                store
+                    .desired()
+                    .saveAll(
+                        List.of(
+                            new DesiredStore.Save(b.id(), List.of(), Optional.empty(), ""),
+                            new DesiredStore.Save(a.id(), List.of(wa2), Optional.of(stale), "h"))))
+        .isInstanceOf(DesiredStore.StaleGeneration.class);
+    assertThat(store.desired().assignments(b.id())).containsExactly(wb);
+    assertThat(store.desired().get(a.id()).orElseThrow().etag()).isEqualTo("0123456789abcdef0123");
+  }
+
   private TokenRecord token(String id, OptionalInt uses, Optional<Instant> expires) {
     return new TokenRecord(
         id, "hash-" + id, Labels.of("tier", "edge"), uses, expires, clock.instant(), false, "");

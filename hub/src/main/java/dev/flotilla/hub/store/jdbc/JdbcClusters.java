@@ -75,6 +75,16 @@ final class JdbcClusters implements ClusterStore {
   }
 
   @Override
+  public List<ClusterRecord> page(ClusterId after, int limit) {
+    return jdbc.query(
+        "list clusters after " + after,
+        "SELECT " + COLUMNS + " FROM clusters WHERE id > ? ORDER BY id LIMIT ?",
+        JdbcClusters::row,
+        after == null ? "" : after.value(),
+        limit);
+  }
+
+  @Override
   public void setLabels(ClusterId id, Labels labels) {
     jdbc.update(
         "set labels of " + id,
