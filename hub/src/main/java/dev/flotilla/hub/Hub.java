@@ -227,9 +227,9 @@ public final class Hub implements AutoCloseable {
       LeaderLease leader = lease;
       new MetricsEndpoint(shedder, watch, leader::isLeader).routes(router);
       if (rollouts.isPresent()) {
-        // the controller runs on the fleet loop, so only where the loop runs: the leading hub
-        rollouts.get().prime();
-        loop.useRollouts(rollouts.get()::step, rolloutInterval(config));
+        // the controller runs on the fleet loop, so only where the loop runs: the leading hub; it
+        // reads its rollouts there too, before the loop plans anything, not before serving
+        loop.useRollouts(rollouts.get()::changes, rollouts.get()::prime, rolloutInterval(config));
         new RolloutEndpoints(store, clock, requests::replan).routes(router);
       }
       router.add("GET", "/healthz", ex -> ex.respondText(200, "ok\n"));

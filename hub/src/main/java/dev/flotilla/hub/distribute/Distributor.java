@@ -103,7 +103,12 @@ public final class Distributor {
     List<DesiredStore.Save> saves = new ArrayList<>();
     for (ClusterRecord c : page) {
       if (!c.revoked()) {
-        plan(c, bundles, stored.get(c.id())).ifPresent(saves::add);
+        DesiredStore.Planned mine = stored.get(c.id());
+        if (mine == null && page.size() > 1) {
+          // nothing stored yet, or outside the range in the database's own collation: ask for it
+          mine = store.desired().plannedBetween(c.id(), c.id()).get(c.id());
+        }
+        plan(c, bundles, mine).ifPresent(saves::add);
       }
     }
     return save(saves);

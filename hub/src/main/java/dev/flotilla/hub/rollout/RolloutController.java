@@ -3,6 +3,7 @@ package dev.flotilla.hub.rollout;
 import dev.flotilla.hub.admin.FleetStatus;
 import dev.flotilla.hub.bundle.BundleCatalog;
 import dev.flotilla.hub.distribute.BundleSnapshot;
+import dev.flotilla.hub.distribute.RolloutChanges;
 import dev.flotilla.hub.distribute.RolloutDecision;
 import dev.flotilla.hub.distribute.RolloutGate;
 import dev.flotilla.hub.store.Assignment;
@@ -74,6 +75,14 @@ public final class RolloutController implements RolloutGate {
    * assignments made with these decisions.
    */
   public boolean step() {
+    return !changes().none();
+  }
+
+  /**
+   * One round over every bundle, like {@link #step}; returns which clusters' decisions changed, so
+   * the caller plans only those again.
+   */
+  public RolloutChanges changes() {
     return round(true);
   }
 
@@ -85,7 +94,7 @@ public final class RolloutController implements RolloutGate {
     round(false);
   }
 
-  private synchronized boolean round(boolean publish) {
+  private synchronized RolloutChanges round(boolean publish) {
     Instant now = clock.instant();
     // read only when a bundle is planned this round: a finished rollout between recounts, or a
     // hub with no bundles, does not read the whole fleet every round
@@ -93,13 +102,13 @@ public final class RolloutController implements RolloutGate {
     Map<String, RolloutRecord> latest =
         store.rollouts().latestOfEach().stream()
             .collect(Collectors.toMap(RolloutRecord::bundle, Function.identity()));
-    boolean changed = false;
+    RolloutChanges changed = RolloutChanges.NONE;
     Set<String> seen = new HashSet<>();
     for (BundleCatalog.Entry e : catalog.usable()) {
       String name = e.spec().name();
       seen.add(name);
       try {
-        changed |= stepBundle(e, latest.get(name), clusters, now, publish);
+        changed = changed.plus(stepBundle(e, latest.get(name), clusters, now, publish));
       } catch (RuntimeException ex) {
         LOG.error("rollout of bundle {} failed this round; will retry", name, ex);
       }
@@ -141,7 +150,7 @@ public final class RolloutController implements RolloutGate {
     };
   }
 
-  private boolean stepBundle(
+  private RolloutChanges stepBundle(
       BundleCatalog.Entry e,
       RolloutRecord current,
       Supplier<List<ClusterRecord>> clusters,
@@ -159,7 +168,7 @@ public final class RolloutController implements RolloutGate {
         && current.phase().finished()
         && before.rollout().equals(current)
         && now.isBefore(before.plannedAt().plus(FINISHED_RECOUNT))) {
-      return false;
+      return RolloutChanges.NONE;
     }
     boolean fresh =
         before != null && before.published() && before.rollout().revision().equals(revision);
@@ -175,14 +184,16 @@ public final class RolloutController implements RolloutGate {
       RolloutRecord next = saved.get();
       settle(e, before, next);
       plans.put(name, new Planned(next, plan, publish, now));
-      return before == null
+      if (before == null
           || !before.published()
           || !before.rollout().revision().equals(revision)
-          || !before.plan().decisions().equals(plan.decisions())
-          || !before.plan().fallback().equals(plan.fallback());
+          || !before.plan().fallback().equals(plan.fallback())) {
+        return RolloutChanges.ALL;
+      }
+      return new RolloutChanges.Some(changed(before.plan().decisions(), plan.decisions()));
     }
     LOG.warn("bundle {}: the rollout kept changing under the controller; next round", name);
-    return false;
+    return RolloutChanges.NONE;
   }
 
   private RolloutPlan plan(
@@ -202,6 +213,27 @@ public final class RolloutController implements RolloutGate {
     List<ClusterState> states =
         ClusterStates.of(e.spec(), clusters, byCluster, status, moved, fresh, last, onlineSince);
     return RolloutPlanner.plan(rollout, e.spec().rollout(), states, fresh, now);
+  }
+
+  /** Clusters whose decision differs between two plans (or that only one of them decides). */
+  private static Set<ClusterId> changed(
+      Map<ClusterId, RolloutDecision> before, Map<ClusterId, RolloutDecision> after) {
+    Set<ClusterId> out = new HashSet<>();
+    after.forEach(
+        (id, d) -> {
+          if (!d.equals(before.get(id))) {
+            out.add(id);
+          }
+        });
+    before
+        .keySet()
+        .forEach(
+            id -> {
+              if (!after.containsKey(id)) {
+                out.add(id);
+              }
+            });
+    return out;
   }
 
   /** The rollout's revision and those of the rollouts since the bundle's last complete one. */
