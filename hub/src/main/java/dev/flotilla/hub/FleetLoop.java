@@ -18,12 +18,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +46,7 @@ public final class FleetLoop implements AutoCloseable {
   private final BundleCatalog catalog;
   private final Distributor distributor;
   private final SourceCheckouts checkouts;
+  private final BundleSnapshots snapshots;
   private final Duration pollInterval;
   private final Clock clock;
   private final ScheduledExecutorService executor =
@@ -74,6 +72,7 @@ public final class FleetLoop implements AutoCloseable {
     this.catalog = catalog;
     this.distributor = distributor;
     this.checkouts = new SourceCheckouts(sourcesDir);
+    this.snapshots = new BundleSnapshots(catalog, checkouts);
     this.pollInterval = pollInterval;
     this.clock = clock;
   }
@@ -333,62 +332,8 @@ public final class FleetLoop implements AutoCloseable {
     return removed;
   }
 
-  /**
-   * Every bundle with a usable definition and its exported tree. A bundle whose tree cannot be
-   * exported here stays in the list as unavailable, so clusters keep what they run of it instead of
-   * pruning it.
-   */
-  List<BundleSnapshot> snapshots() {
-    List<BundleSnapshot> out = new ArrayList<>();
-    Map<String, Set<String>> keep = new HashMap<>();
-    for (BundleCatalog.Entry e : catalog.usable()) {
-      GitSource source = checkouts.get(e.source()).orElse(null);
-      if (source == null) {
-        out.add(
-            BundleSnapshot.unavailable(
-                e.spec(), e.revision(), "source " + e.source() + " has not been fetched yet"));
-        continue;
-      }
-      try {
-        out.add(
-            new BundleSnapshot(
-                e.spec(),
-                e.revision(),
-                TreeExporter.export(source, e.revision()),
-                previousSnapshot(source, e, keep)));
-        keep.computeIfAbsent(e.source(), k -> new HashSet<>()).add(e.revision().id());
-      } catch (IOException | RuntimeException ex) {
-        LOG.warn(
-            "bundle {}: revision {} cannot be exported: {}",
-            e.spec().name(),
-            e.revision().shortId(),
-            ex.getMessage());
-        out.add(BundleSnapshot.unavailable(e.spec(), e.revision(), ex.getMessage()));
-      }
-    }
-    checkouts.retainTrees(keep);
-    return out;
-  }
-
-  /** The bundle's previous good revision, exported too (a rollout serves it). */
-  private Optional<BundleSnapshot> previousSnapshot(
-      GitSource source, BundleCatalog.Entry e, Map<String, Set<String>> keep) {
-    Optional<BundleCatalog.Entry> p = catalog.previous(e);
-    if (p.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      Path tree = TreeExporter.export(source, p.get().revision());
-      keep.computeIfAbsent(e.source(), k -> new HashSet<>()).add(p.get().revision().id());
-      return Optional.of(new BundleSnapshot(p.get().spec(), p.get().revision(), tree));
-    } catch (IOException | RuntimeException ex) {
-      LOG.warn(
-          "bundle {}: previous revision {} cannot be exported: {}",
-          e.spec().name(),
-          p.get().revision().shortId(),
-          ex.getMessage());
-      return Optional.empty();
-    }
+  private List<BundleSnapshot> snapshots() {
+    return snapshots.current();
   }
 
   @Override
