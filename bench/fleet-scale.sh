@@ -5,25 +5,30 @@
 # "Fleet simulator"). Results go to bench/results/fleet-scale-N-TIMESTAMP/.
 #
 # Usage: bench/fleet-scale.sh N [extra `flotilla sim` flags]      (from the repository root)
-#   bench/fleet-scale.sh 10000                     check-in 60s, 2 minutes
-#   bench/fleet-scale.sh 100000                    check-in 5m, 500 connections, 6 minutes
-#   bench/fleet-scale.sh 1000000                   check-in 5m, 500 connections, 12 minutes
-# Environment: CHECK_IN, DURATION, CONNECTIONS, COMMIT_AT (seconds), HUB_HEAP, SIM_HEAP override the
-# defaults for N; KEEP=1 keeps the temporary directory.
+#   bench/fleet-scale.sh 10000     check-in 60s, 1,000 connections, 3 min (figures after 1 min)
+#   bench/fleet-scale.sh 100000    check-in 5m, 500 connections, 8 min (figures after 5 min)
+#   bench/fleet-scale.sh 1000000   check-in 5m, 500 connections, 10 min (figures after 5 min)
+# The commit lands at COMMIT_AT seconds into the run, after the warm-up (the first interval, in
+# which every cluster fetches its first document). Environment: CHECK_IN, DURATION, WARM_UP,
+# CONNECTIONS, COMMIT_AT, HUB_HEAP, SIM_HEAP override the defaults for N; HUB_JAVA_OPTS adds JVM
+# options to the hub; KEEP=1 keeps the temporary directory.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 n=${1:?usage: bench/fleet-scale.sh N [flotilla sim flags]}
 shift
 if [ "$n" -le 20000 ]; then
-  check_in=${CHECK_IN:-60s}; duration=${DURATION:-120s}; connections=${CONNECTIONS:-1000}
-  commit_at=${COMMIT_AT:-60}; hub_heap=${HUB_HEAP:-1g}; sim_heap=${SIM_HEAP:-1g}
+  check_in=${CHECK_IN:-60s}; duration=${DURATION:-180s}; warm_up=${WARM_UP:-60s}
+  connections=${CONNECTIONS:-1000}; commit_at=${COMMIT_AT:-120}; hub_heap=${HUB_HEAP:-1g}
+  sim_heap=${SIM_HEAP:-1g}
 elif [ "$n" -le 200000 ]; then
-  check_in=${CHECK_IN:-5m}; duration=${DURATION:-360s}; connections=${CONNECTIONS:-500}
-  commit_at=${COMMIT_AT:-300}; hub_heap=${HUB_HEAP:-2g}; sim_heap=${SIM_HEAP:-2g}
+  check_in=${CHECK_IN:-5m}; duration=${DURATION:-480s}; warm_up=${WARM_UP:-300s}
+  connections=${CONNECTIONS:-500}; commit_at=${COMMIT_AT:-360}; hub_heap=${HUB_HEAP:-2g}
+  sim_heap=${SIM_HEAP:-2g}
 else
-  check_in=${CHECK_IN:-5m}; duration=${DURATION:-720s}; connections=${CONNECTIONS:-500}
-  commit_at=${COMMIT_AT:-600}; hub_heap=${HUB_HEAP:-4g}; sim_heap=${SIM_HEAP:-4g}
+  check_in=${CHECK_IN:-5m}; duration=${DURATION:-600s}; warm_up=${WARM_UP:-300s}
+  connections=${CONNECTIONS:-500}; commit_at=${COMMIT_AT:-420}; hub_heap=${HUB_HEAP:-4g}
+  sim_heap=${SIM_HEAP:-6g}
 fi
 
 ./flotilla version >/dev/null   # builds the executable if sources changed
@@ -64,7 +69,7 @@ config 30s
 
 port=$((20000 + RANDOM % 20000))
 start_hub() {
-  FLOTILLA_JAVA_OPTS="-Xmx$hub_heap -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -Dorg.slf4j.simpleLogger.defaultLogLevel=info" \
+  FLOTILLA_JAVA_OPTS="-Xmx$hub_heap -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -Dorg.slf4j.simpleLogger.defaultLogLevel=info ${HUB_JAVA_OPTS:-}" \
     FLOTILLA_NO_BUILD=1 ./flotilla hub --data-dir "$work/hub" --listen "127.0.0.1:$port" \
     --source "$repo" --path fleet --source-interval 2s --poll-interval "$check_in" \
     --offline-after 15m --max-long-polls 19000 >>"$work/hub.log" 2>&1 &
@@ -95,10 +100,10 @@ echo "documents ready $(grep -m1 'cluster document(s) changed' "$work/hub.log" |
 
 (sleep "$commit_at"; config 15s; echo "== committed a change at t=${commit_at}s") &
 committer=$!
-echo "== flotilla sim: $n clusters, check-in $check_in, $connections connections, $duration"
+echo "== flotilla sim: $n clusters, check-in $check_in, $connections connections, $duration (warm-up $warm_up)"
 FLOTILLA_JAVA_OPTS="-Xmx$sim_heap -XX:+UseParallelGC" FLOTILLA_NO_BUILD=1 ./flotilla sim \
   --hub "https://127.0.0.1:$port" --identities "$work/identities" --check-in "$check_in" \
-  --connections "$connections" --duration "$duration" --progress 15s --hub-pid "$hub_pid" \
+  --connections "$connections" --duration "$duration" --warm-up "$warm_up" --progress 15s --hub-pid "$hub_pid" \
   --results "$results" "$@"
 wait "$committer" 2>/dev/null || true
 cp "$work/hub.log" "$results/hub.log"
