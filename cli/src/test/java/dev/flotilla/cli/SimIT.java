@@ -9,8 +9,10 @@ import dev.flotilla.cli.sim.IdentityFile;
 import dev.flotilla.cli.sim.SimCommand;
 import dev.flotilla.hub.Hub;
 import dev.flotilla.hub.HubConfig;
+import dev.flotilla.hub.enroll.TokenIssuer;
 import dev.flotilla.hub.source.SourceSpec;
 import dev.flotilla.hub.store.ClusterRecord;
+import dev.flotilla.model.Labels;
 import dev.flotilla.protocol.json.Json;
 import dev.flotilla.testkit.git.GitRepo;
 import java.io.IOException;
@@ -19,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +112,48 @@ class SimIT {
       assertThat(figures.get("hub").get("peakRssMiB").asDouble()).isPositive();
       assertThat(results.resolve("figures.csv")).exists();
       assertThat(results.resolve("progress.csv")).exists();
+    }
+  }
+
+  @Test
+  void enrollsSmallFleetsWithABootstrapToken() throws Exception {
+    GitRepo repo = GitRepo.init(dir.resolve("repo"), "main");
+    writeBundle(repo, "30s");
+    repo.commit("sim bundle");
+    HubConfig config =
+        HubConfig.defaults(dir.resolve("hub"), new InetSocketAddress("127.0.0.1", 0))
+            .withSource(new SourceSpec("fleet", repo.url(), "main", "fleet"))
+            .withIntervals(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(5));
+    try (Hub hub = Hub.start(config, Renderers.standard(), Clock.systemUTC())) {
+      String token =
+          new TokenIssuer(hub.store().tokens(), hub.pki().caPin(), Clock.systemUTC())
+              .bootstrap(Labels.EMPTY, OptionalInt.of(5), Optional.empty(), "sim")
+              .token()
+              .encoded();
+      Path identities = dir.resolve("enrolled");
+      Path results = dir.resolve("results");
+      int exit =
+          new CommandLine(new SimCommand())
+              .execute(
+                  "--hub",
+                  hub.url(),
+                  "--token",
+                  token,
+                  "--clusters",
+                  "5",
+                  "--identities",
+                  identities.toString(),
+                  "--check-in",
+                  "1s",
+                  "--duration",
+                  "8s",
+                  "--results",
+                  results.toString());
+      assertThat(exit).isZero();
+      assertThat(hub.store().clusters().list()).hasSize(5);
+      assertThat(IdentityFile.read(identities.resolve(IdentityFile.FILE_NAME), 10)).hasSize(5);
+      JsonNode figures = Json.mapper().readTree(results.resolve("figures.json").toFile());
+      assertThat(figures.get("clustersSynced").asInt()).isEqualTo(5);
     }
   }
 

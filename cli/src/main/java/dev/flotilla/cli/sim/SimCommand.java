@@ -38,6 +38,14 @@ public final class SimCommand implements Callable<Integer> {
   Path identities;
 
   @Option(
+      names = "--token",
+      paramLabel = "T",
+      description =
+          "enroll --clusters N clusters through the register endpoint with this bootstrap token"
+              + " first (small runs), into --identities (default: a temporary directory)")
+  String token;
+
+  @Option(
       names = "--clusters",
       paramLabel = "N",
       description = "simulate the first N identities (default: all)")
@@ -146,9 +154,28 @@ public final class SimCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (hub == null || identities == null) {
+    if (hub == null || (identities == null && token == null)) {
       throw new IllegalArgumentException(
-          "flotilla sim needs --hub URL and --identities DIR (mint them with `flotilla sim mint`)");
+          "flotilla sim needs --hub URL and --identities DIR (mint them with `flotilla sim mint`)"
+              + " or, for small runs, --token T --clusters N");
+    }
+    if (token != null) {
+      if (clusters == null || clusters <= 0) {
+        throw new IllegalArgumentException("--token needs --clusters N (how many to enroll)");
+      }
+      if (identities == null) {
+        identities = Files.createTempDirectory("flotilla-sim-");
+      }
+      TokenEnroller.enroll(
+          URI.create(hub),
+          token,
+          clusters,
+          new LabelDistribution(
+              LabelDistribution.parse("--regions", LabelDistribution.DEFAULT_REGIONS),
+              LabelDistribution.parse("--models", LabelDistribution.DEFAULT_MODELS),
+              seed),
+          identities,
+          System.out);
     }
     Path file = identities.resolve(IdentityFile.FILE_NAME);
     List<Identity> ids = IdentityFile.read(file, clusters == null ? Integer.MAX_VALUE : clusters);
