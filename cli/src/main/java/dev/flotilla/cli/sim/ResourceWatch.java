@@ -2,8 +2,9 @@ package dev.flotilla.cli.sim;
 
 import java.util.Optional;
 
-/** Samples one process at each progress tick and keeps its peak RSS and CPU use. */
+/** Samples one process at each progress tick and keeps its peak RSS and its CPU use. */
 final class ResourceWatch {
+  private static final long MIN_INTERVAL_NANOS = 1_000_000_000L;
   private final ProcessProbe probe;
   private ProcessSample first;
   private ProcessSample last;
@@ -27,12 +28,21 @@ final class ResourceWatch {
     if (first == null) {
       first = now;
       firstNanos = nanos;
-    } else {
+    } else if (nanos - lastNanos >= MIN_INTERVAL_NANOS) {
+      // shorter intervals hold too few clock ticks (10 ms each) for a rate
       lastCpu = now.cpuPercentSince(last, (nanos - lastNanos) / 1e9);
       peakCpu = Math.max(peakCpu, lastCpu);
+    } else {
+      return;
     }
     last = now;
     lastNanos = nanos;
+  }
+
+  /** CPU figures count from the next sample on (after a warm-up); peak RSS covers the whole run. */
+  synchronized void restartCpu() {
+    first = null;
+    peakCpu = 0;
   }
 
   synchronized long rssKiB() {

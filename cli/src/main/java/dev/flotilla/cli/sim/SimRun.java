@@ -154,6 +154,9 @@ public final class SimRun {
   private void endWarmUp() {
     metrics.reset();
     figuresFrom = System.nanoTime();
+    hub.ifPresent(ResourceWatch::restartCpu);
+    self.restartCpu();
+    sample();
     lastProgressCheckIns = 0;
     out.printf("warm-up over after %s: figures count from now%n", settings.warmUp());
   }
