@@ -105,6 +105,7 @@ FLOTILLA_JAVA_OPTS="-Xmx$sim_heap -XX:+UseParallelGC" FLOTILLA_NO_BUILD=1 ./flot
   --hub "https://127.0.0.1:$port" --identities "$work/identities" --check-in "$check_in" \
   --connections "$connections" --duration "$duration" --warm-up "$warm_up" --progress 15s --hub-pid "$hub_pid" \
   --results "$results" "$@"
+kill "$committer" 2>/dev/null || true   # the run ended before COMMIT_AT: no commit
 wait "$committer" 2>/dev/null || true
 cp "$work/hub.log" "$results/hub.log"
 echo "results in $results"
