@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       KustomizeCommand.class,
       DemoCommand.class,
-      SimCommand.class,
+      dev.flotilla.cli.sim.SimCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -53,6 +53,9 @@ public final class HttpsServer implements AutoCloseable {
       throw new IllegalStateException("cannot set up the hub's TLS keys", e);
     }
     ssl.setIncludeProtocols(TlsContexts.PROTOCOLS);
+    // the default NativePRNG serializes every handshake on one lock: at a few hundred new
+    // connections a second (a fleet reconnecting) that lock, not the CPU, was the limit
+    ssl.setSecureRandomAlgorithm("DRBG");
     ssl.setWantClientAuth(true);
     ssl.setEndpointIdentificationAlgorithm(null);
 

@@ -13,6 +13,13 @@ public interface ClusterStore {
   /** Inserts a new cluster; fails with {@link NameTaken} if the name is in use. */
   void insert(ClusterRecord cluster);
 
+  /**
+   * Inserts many new clusters at once (bulk minting by {@code flotilla sim mint}), in transactions
+   * of a few thousand rows; fails with {@link NameTaken} if a name is in use, leaving the batches
+   * before the failing one inserted.
+   */
+  void insertAll(List<ClusterRecord> clusters);
+
   Optional<ClusterRecord> get(ClusterId id);
 
   Optional<ClusterRecord> byName(String name);

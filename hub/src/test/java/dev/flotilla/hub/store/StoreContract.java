@@ -79,6 +79,27 @@ public abstract class StoreContract {
   }
 
   @Test
+  void insertsClustersInBulkAcrossBatches() {
+    List<ClusterRecord> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 5_003; i++) {
+      many.add(cluster("sim-" + i));
+    }
+    store.clusters().insertAll(many);
+    assertThat(store.clusters().list()).hasSize(5_003);
+    assertThat(store.clusters().byName("sim-5002")).contains(many.get(5_002));
+  }
+
+  @Test
+  void bulkInsertRefusesANameInUse() {
+    store.clusters().insert(cluster("sim-1"));
+    assertThatThrownBy(
+            () -> store.clusters().insertAll(List.of(cluster("sim-0"), cluster("sim-1"))))
+        .isInstanceOf(ClusterStore.NameTaken.class)
+        .hasMessageContaining("sim-1");
+    assertThat(store.clusters().byName("sim-0")).isEmpty();
+  }
+
+  @Test
   void updatesLabelsFactsRevocationAndLastSeen() {
     ClusterRecord c = cluster("edge-1");
     store.clusters().insert(c);

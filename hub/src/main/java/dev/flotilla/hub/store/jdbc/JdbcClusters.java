@@ -5,6 +5,8 @@ import dev.flotilla.hub.store.ClusterStore;
 import dev.flotilla.model.ClusterId;
 import dev.flotilla.model.Facts;
 import dev.flotilla.model.Labels;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,6 +19,10 @@ final class JdbcClusters implements ClusterStore {
   private static final String COLUMNS =
       "id, name, labels, facts, created_at, last_seen, revoked, cert_serial, cert_expires,"
           + " key_sha256, report_seq, event_seq";
+
+  /** Rows per transaction of {@link #insertAll}. */
+  static final int BATCH = 5_000;
+
   private final Jdbc jdbc;
 
   JdbcClusters(Jdbc jdbc) {
@@ -48,6 +54,48 @@ final class JdbcClusters implements ClusterStore {
               c.reportSeq(),
               c.eventSeq());
         });
+  }
+
+  @Override
+  public void insertAll(List<ClusterRecord> clusters) {
+    for (int from = 0; from < clusters.size(); from += BATCH) {
+      List<ClusterRecord> batch = clusters.subList(from, Math.min(clusters.size(), from + BATCH));
+      jdbc.txVoid(
+          "register " + batch.size() + " clusters from " + batch.get(0).name(),
+          conn -> insertBatch(conn, batch));
+    }
+  }
+
+  private static void insertBatch(Connection conn, List<ClusterRecord> batch) throws SQLException {
+    try (PreparedStatement taken = conn.prepareStatement("SELECT id FROM clusters WHERE name = ?");
+        PreparedStatement ps =
+            conn.prepareStatement(
+                "INSERT INTO clusters ("
+                    + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (ClusterRecord c : batch) {
+        taken.setString(1, c.name());
+        try (ResultSet rs = taken.executeQuery()) {
+          if (rs.next()) {
+            throw new NameTaken(c.name());
+          }
+        }
+        ps.setString(1, c.id().value());
+        ps.setString(2, c.name());
+        ps.setString(3, JsonColumns.labels(c.labels()));
+        ps.setString(4, JsonColumns.facts(c.facts()));
+        ps.setLong(5, c.createdAt().toEpochMilli());
+        ps.setLong(6, c.lastSeen().toEpochMilli());
+        ps.setInt(7, c.revoked() ? 1 : 0);
+        ps.setString(8, c.certSerial());
+        ps.setLong(9, c.certExpires().toEpochMilli());
+        ps.setString(10, c.keySha256());
+        ps.setLong(11, c.reportSeq());
+        ps.setLong(12, c.eventSeq());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   @Override
