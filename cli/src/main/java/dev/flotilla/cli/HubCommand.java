@@ -149,7 +149,8 @@ final class HubCommand implements Callable<Integer> {
             tlsSans,
             Optional.ofNullable(advertiseUrl),
             DurationText.parse(recoveryGrace),
-            new LoadLimits(maxInFlight, maxLongPolls, DurationText.parse(retryAfter)));
+            new LoadLimits(maxInFlight, maxLongPolls, DurationText.parse(retryAfter)),
+            HubConfig.DEFAULT_LAST_SEEN_FLUSH);
     Hub hub = Hub.start(config, Renderers.standard(), Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

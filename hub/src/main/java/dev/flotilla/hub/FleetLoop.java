@@ -5,9 +5,11 @@ import dev.flotilla.hub.bundle.BundleScanner;
 import dev.flotilla.hub.bundle.ScannedBundle;
 import dev.flotilla.hub.distribute.BundleSnapshot;
 import dev.flotilla.hub.distribute.Distributor;
+import dev.flotilla.hub.distribute.RolloutChanges;
 import dev.flotilla.hub.source.FetchResult;
 import dev.flotilla.hub.source.GitSource;
 import dev.flotilla.hub.source.TreeExporter;
+import dev.flotilla.hub.store.ClusterRecord;
 import dev.flotilla.hub.store.HubStore;
 import dev.flotilla.hub.store.SourceRecord;
 import dev.flotilla.model.ClusterId;
@@ -16,12 +18,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +46,7 @@ public final class FleetLoop implements AutoCloseable {
   private final BundleCatalog catalog;
   private final Distributor distributor;
   private final SourceCheckouts checkouts;
+  private final BundleSnapshots snapshots;
   private final Duration pollInterval;
   private final Clock clock;
   private final ScheduledExecutorService executor =
@@ -55,8 +55,9 @@ public final class FleetLoop implements AutoCloseable {
   private volatile boolean active;
   private ScheduledFuture<?> polling;
   private ScheduledFuture<?> rolloutRounds;
-  private BooleanSupplier rollouts = () -> false;
+  private Supplier<RolloutChanges> rollouts = () -> RolloutChanges.NONE;
   private Duration rolloutInterval = Duration.ZERO;
+  private Runnable primeRollouts = () -> {};
 
   public FleetLoop(
       HubStore store,
@@ -71,6 +72,7 @@ public final class FleetLoop implements AutoCloseable {
     this.catalog = catalog;
     this.distributor = distributor;
     this.checkouts = new SourceCheckouts(sourcesDir);
+    this.snapshots = new BundleSnapshots(catalog, checkouts);
     this.pollInterval = pollInterval;
     this.clock = clock;
   }
@@ -83,12 +85,23 @@ public final class FleetLoop implements AutoCloseable {
   /**
    * The rollout controller's hook (call before {@link #start} or {@link #activate}): {@code step}
    * runs on this loop every {@code interval} and before every distribution to all clusters, and
-   * returns whether its decisions changed, in which case every cluster is redistributed. Like all
-   * work of this loop it runs only while the loop is active (on the hub that leads).
+   * returns which clusters its decisions changed for; those are planned again (after a periodic
+   * round: only those). Like all work of this loop it runs only while the loop is active (on the
+   * hub that leads).
    */
-  public void useRollouts(BooleanSupplier step, Duration interval) {
+  public void useRollouts(Supplier<RolloutChanges> step, Duration interval) {
     this.rollouts = step;
     this.rolloutInterval = interval;
+  }
+
+  /**
+   * Like {@link #useRollouts(Supplier, Duration)}, and {@code prime} (the controller reading its
+   * rollouts from the store) runs on this loop each time it becomes active, before anything is
+   * planned: not at hub start, so a hub with a large fleet serves at once.
+   */
+  public void useRollouts(Supplier<RolloutChanges> step, Runnable prime, Duration interval) {
+    useRollouts(step, interval);
+    this.primeRollouts = prime;
   }
 
   /**
@@ -101,7 +114,15 @@ public final class FleetLoop implements AutoCloseable {
       return;
     }
     active = true;
-    executor.execute(() -> pollSafely(null, true));
+    executor.execute(
+        () -> {
+          try {
+            primeRollouts.run();
+          } catch (RuntimeException e) {
+            LOG.error("reading the rollouts failed; the next rollout round retries", e);
+          }
+          pollSafely(null, true);
+        });
     polling =
         executor.scheduleWithFixedDelay(
             () -> pollSafely(null, false),
@@ -139,13 +160,30 @@ public final class FleetLoop implements AutoCloseable {
       return;
     }
     try {
-      if (rollouts.getAsBoolean()) {
-        int docs = distributor.distributeAll(snapshots());
+      int docs =
+          switch (rollouts.get()) {
+            case RolloutChanges.All a -> distributor.distributeAll(snapshots());
+            case RolloutChanges.Some some when some.clusters().isEmpty() -> 0;
+            case RolloutChanges.Some some -> distributeOnly(some.clusters());
+          };
+      if (docs > 0) {
         LOG.debug("rollout decisions changed: {} cluster document(s) changed", docs);
       }
     } catch (RuntimeException e) {
       LOG.error("rollout round failed; will retry in {}", rolloutInterval, e);
     }
+  }
+
+  private int distributeOnly(Set<ClusterId> clusters) {
+    List<BundleSnapshot> bundles = snapshots();
+    int docs = 0;
+    for (ClusterId id : clusters) {
+      Optional<ClusterRecord> c = store.clusters().get(id).filter(r -> !r.revoked());
+      if (c.isPresent() && distributor.distribute(c.get(), bundles)) {
+        docs++;
+      }
+    }
+    return docs;
   }
 
   /** Fetches every source now (a webhook, or a test); completes when done. */
@@ -180,7 +218,7 @@ public final class FleetLoop implements AutoCloseable {
           if (!active) {
             return 0;
           }
-          rollouts.getAsBoolean();
+          rollouts.get();
           return distributor.distributeAll(snapshots());
         },
         executor);
@@ -203,7 +241,7 @@ public final class FleetLoop implements AutoCloseable {
       }
       changed |= dropRemovedSources();
       if (changed && active) {
-        rollouts.getAsBoolean();
+        rollouts.get();
         int docs = distributor.distributeAll(snapshots());
         LOG.info("desired state updated: {} cluster document(s) changed", docs);
       }
@@ -294,62 +332,8 @@ public final class FleetLoop implements AutoCloseable {
     return removed;
   }
 
-  /**
-   * Every bundle with a usable definition and its exported tree. A bundle whose tree cannot be
-   * exported here stays in the list as unavailable, so clusters keep what they run of it instead of
-   * pruning it.
-   */
-  List<BundleSnapshot> snapshots() {
-    List<BundleSnapshot> out = new ArrayList<>();
-    Map<String, Set<String>> keep = new HashMap<>();
-    for (BundleCatalog.Entry e : catalog.usable()) {
-      GitSource source = checkouts.get(e.source()).orElse(null);
-      if (source == null) {
-        out.add(
-            BundleSnapshot.unavailable(
-                e.spec(), e.revision(), "source " + e.source() + " has not been fetched yet"));
-        continue;
-      }
-      try {
-        out.add(
-            new BundleSnapshot(
-                e.spec(),
-                e.revision(),
-                TreeExporter.export(source, e.revision()),
-                previousSnapshot(source, e, keep)));
-        keep.computeIfAbsent(e.source(), k -> new HashSet<>()).add(e.revision().id());
-      } catch (IOException | RuntimeException ex) {
-        LOG.warn(
-            "bundle {}: revision {} cannot be exported: {}",
-            e.spec().name(),
-            e.revision().shortId(),
-            ex.getMessage());
-        out.add(BundleSnapshot.unavailable(e.spec(), e.revision(), ex.getMessage()));
-      }
-    }
-    checkouts.retainTrees(keep);
-    return out;
-  }
-
-  /** The bundle's previous good revision, exported too (a rollout serves it). */
-  private Optional<BundleSnapshot> previousSnapshot(
-      GitSource source, BundleCatalog.Entry e, Map<String, Set<String>> keep) {
-    Optional<BundleCatalog.Entry> p = catalog.previous(e);
-    if (p.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      Path tree = TreeExporter.export(source, p.get().revision());
-      keep.computeIfAbsent(e.source(), k -> new HashSet<>()).add(p.get().revision().id());
-      return Optional.of(new BundleSnapshot(p.get().spec(), p.get().revision(), tree));
-    } catch (IOException | RuntimeException ex) {
-      LOG.warn(
-          "bundle {}: previous revision {} cannot be exported: {}",
-          e.spec().name(),
-          p.get().revision().shortId(),
-          ex.getMessage());
-      return Optional.empty();
-    }
+  private List<BundleSnapshot> snapshots() {
+    return snapshots.current();
   }
 
   @Override

@@ -9,6 +9,8 @@ import dev.flotilla.hub.api.MetricsEndpoint;
 import dev.flotilla.hub.api.PollHints;
 import dev.flotilla.hub.bundle.BundleCatalog;
 import dev.flotilla.hub.bundle.BundleScanner;
+import dev.flotilla.hub.checkin.LastSeenBuffer;
+import dev.flotilla.hub.checkin.StatusWriter;
 import dev.flotilla.hub.distribute.ClusterPlanner;
 import dev.flotilla.hub.distribute.DesiredWatch;
 import dev.flotilla.hub.distribute.Distributor;
@@ -50,6 +52,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +74,8 @@ public final class Hub implements AutoCloseable {
   private final ReplicaBus bus;
   private final Router router;
   private final LoadShedder shedder;
+  private final LastSeenBuffer lastSeen;
+  private final StatusWriter statusWriter;
 
   private Hub(
       HubConfig config,
@@ -83,7 +88,9 @@ public final class Hub implements AutoCloseable {
       LeaderLease lease,
       ReplicaBus bus,
       Router router,
-      LoadShedder shedder) {
+      LoadShedder shedder,
+      LastSeenBuffer lastSeen,
+      StatusWriter statusWriter) {
     this.config = config;
     this.store = store;
     this.pki = pki;
@@ -95,6 +102,8 @@ public final class Hub implements AutoCloseable {
     this.bus = bus;
     this.router = router;
     this.shedder = shedder;
+    this.lastSeen = lastSeen;
+    this.statusWriter = statusWriter;
   }
 
   /**
@@ -124,6 +133,7 @@ public final class Hub implements AutoCloseable {
     boolean replicated = store.kind().equals("postgresql");
     LeaderLease lease = null;
     ReplicaBus bus = null;
+    StatusWriter statusWriter = null;
     try {
       Path pkiDir = config.dataDir().resolve("pki");
       List<String> names = serverNames(config);
@@ -184,6 +194,13 @@ public final class Hub implements AutoCloseable {
               clock,
               id -> requests.awaitFirstDocument(id, Duration.ofSeconds(30)));
       LoadShedder shedder = new LoadShedder(config.limits(), new SplittableRandom());
+      LastSeenBuffer lastSeen = new LastSeenBuffer(store.clusters());
+      timers.scheduleWithFixedDelay(
+          lastSeen::flush,
+          config.lastSeenFlush().toMillis(),
+          config.lastSeenFlush().toMillis(),
+          TimeUnit.MILLISECONDS);
+      statusWriter = new StatusWriter(store.statuses());
       Router router = new Router();
       new AgentEndpoints(
               store,
@@ -193,19 +210,26 @@ public final class Hub implements AutoCloseable {
               new PollHints(config.agentPollInterval()),
               clock,
               requests::redistribute,
-              shedder)
+              shedder,
+              lastSeen,
+              statusWriter)
           .routes(router);
       new AdminEndpoints(store, issuer, clock, config.offlineAfter(), requests::redistribute)
-          .onRevoke(watch::changed)
+          .onRevoke(
+              id -> {
+                watch.etags().forget(id); // at once here; other replicas on the signal
+                watch.changed(id);
+              })
+          .withUnwrittenContacts(lastSeen::pending)
           .routes(router);
       new SourceEndpoints(store, clock, requests::sourceChanged).routes(router);
       new GitHookEndpoint(store.sources(), requests::fetch).routes(router);
       LeaderLease leader = lease;
       new MetricsEndpoint(shedder, watch, leader::isLeader).routes(router);
       if (rollouts.isPresent()) {
-        // the controller runs on the fleet loop, so only where the loop runs: the leading hub
-        rollouts.get().prime();
-        loop.useRollouts(rollouts.get()::step, rolloutInterval(config));
+        // the controller runs on the fleet loop, so only where the loop runs: the leading hub; it
+        // reads its rollouts there too, before the loop plans anything, not before serving
+        loop.useRollouts(rollouts.get()::changes, rollouts.get()::prime, rolloutInterval(config));
         new RolloutEndpoints(store, clock, requests::replan).routes(router);
       }
       router.add("GET", "/healthz", ex -> ex.respondText(200, "ok\n"));
@@ -235,13 +259,29 @@ public final class Hub implements AutoCloseable {
           store.kind(),
           replicated ? ", replicas share it; leader lease by advisory lock" : "",
           config.dataDir().toAbsolutePath());
-      return new Hub(config, store, pki, loop, server, timers, url, lease, bus, router, shedder);
+      return new Hub(
+          config,
+          store,
+          pki,
+          loop,
+          server,
+          timers,
+          url,
+          lease,
+          bus,
+          router,
+          shedder,
+          lastSeen,
+          statusWriter);
     } catch (Exception | Error e) {
       if (lease != null) {
         lease.close();
       }
       if (bus != null) {
         bus.close();
+      }
+      if (statusWriter != null) {
+        statusWriter.close();
       }
       store.close();
       throw e;
@@ -328,6 +368,11 @@ public final class Hub implements AutoCloseable {
     return router.routes();
   }
 
+  /** Writes the last contact of clusters that checked in since the last flush; returns how many. */
+  public int flushLastSeen() {
+    return lastSeen.flush();
+  }
+
   public LoadShedder loadShedder() {
     return shedder;
   }
@@ -347,6 +392,8 @@ public final class Hub implements AutoCloseable {
     loop.close();
     bus.close();
     timers.shutdownNow();
+    statusWriter.close();
+    lastSeen.flush();
     store.close();
   }
 }

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param recoveryGrace how long after its certificate expired an agent may still recover with it
  *     ({@code POST /v1/agent/recover}); after that it needs a new bootstrap token
  * @param limits how much agent traffic is taken at once before shedding with 429
+ * @param lastSeenFlush how often the last contact of clusters that checked in is written, in one
+ *     batch; admin views and the offline verdict lag by up to this much
  */
 public record HubConfig(
     Path dataDir,
@@ -37,8 +39,10 @@ public record HubConfig(
     List<String> serverNames,
     Optional<String> advertiseUrl,
     Duration recoveryGrace,
-    LoadLimits limits) {
+    LoadLimits limits,
+    Duration lastSeenFlush) {
   public static final Duration DEFAULT_RECOVERY_GRACE = Duration.ofDays(30);
+  public static final Duration DEFAULT_LAST_SEEN_FLUSH = Duration.ofSeconds(2);
 
   public HubConfig {
     if (dataDir == null) {
@@ -50,11 +54,13 @@ public record HubConfig(
     advertiseUrl = advertiseUrl == null ? Optional.empty() : advertiseUrl;
     recoveryGrace = recoveryGrace == null ? DEFAULT_RECOVERY_GRACE : recoveryGrace;
     limits = limits == null ? LoadLimits.DEFAULT : limits;
+    lastSeenFlush = lastSeenFlush == null ? DEFAULT_LAST_SEEN_FLUSH : lastSeenFlush;
     if (recoveryGrace.isNegative()) {
       throw new IllegalArgumentException("--recovery-grace must not be negative: " + recoveryGrace);
     }
     for (Duration d :
-        List.of(sourcePollInterval, agentPollInterval, offlineAfter, certificateTtl)) {
+        List.of(
+            sourcePollInterval, agentPollInterval, offlineAfter, certificateTtl, lastSeenFlush)) {
       if (d.isNegative() || d.isZero()) {
         throw new IllegalArgumentException("durations must be positive: " + d);
       }
@@ -74,7 +80,8 @@ public record HubConfig(
         List.of(),
         Optional.empty(),
         DEFAULT_RECOVERY_GRACE,
-        LoadLimits.DEFAULT);
+        LoadLimits.DEFAULT,
+        DEFAULT_LAST_SEEN_FLUSH);
   }
 
   public String databaseUrl() {
@@ -94,7 +101,8 @@ public record HubConfig(
         serverNames,
         advertiseUrl,
         recoveryGrace,
-        limits);
+        limits,
+        lastSeenFlush);
   }
 
   public HubConfig withIntervals(Duration sourcePoll, Duration agentPoll, Duration offline) {
@@ -110,7 +118,8 @@ public record HubConfig(
         serverNames,
         advertiseUrl,
         recoveryGrace,
-        limits);
+        limits,
+        lastSeenFlush);
   }
 
   public HubConfig withDatabase(String jdbcUrl) {
@@ -126,7 +135,8 @@ public record HubConfig(
         serverNames,
         advertiseUrl,
         recoveryGrace,
-        limits);
+        limits,
+        lastSeenFlush);
   }
 
   public HubConfig withRecovery(Duration certTtl, Duration grace) {
@@ -142,7 +152,8 @@ public record HubConfig(
         serverNames,
         advertiseUrl,
         grace,
-        limits);
+        limits,
+        lastSeenFlush);
   }
 
   public HubConfig withLimits(LoadLimits l) {
@@ -158,6 +169,24 @@ public record HubConfig(
         serverNames,
         advertiseUrl,
         recoveryGrace,
-        l);
+        l,
+        lastSeenFlush);
+  }
+
+  public HubConfig withLastSeenFlush(Duration every) {
+    return new HubConfig(
+        dataDir,
+        database,
+        listen,
+        source,
+        sourcePollInterval,
+        agentPollInterval,
+        offlineAfter,
+        certificateTtl,
+        serverNames,
+        advertiseUrl,
+        recoveryGrace,
+        limits,
+        every);
   }
 }

@@ -259,6 +259,40 @@ class FleetLoopTest {
     }
   }
 
+  @Test
+  void aRestartedHubSignsNoDocumentWhoseContentIsUnchanged() throws Exception {
+    Map<ClusterId, DesiredRecord> before = records();
+    hub.loop.deactivate();
+    try (FleetEngine restarted =
+        new FleetEngine(dir.resolve("hub"), "jdbc:sqlite:" + dir.resolve("hub/flotilla.db"))) {
+      restarted.start(); // plans every cluster, as a hub does when it starts leading
+      assertThat(restarted.woken).isEmpty();
+    }
+    assertThat(records()).usingRecursiveComparison().isEqualTo(before);
+  }
+
+  @Test
+  void aDocumentStoredWithoutAContentHashIsComparedByWhatItSays() throws Exception {
+    Map<ClusterId, DesiredRecord> before = records();
+    hub.loop.deactivate();
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("hub/flotilla.db"));
+        java.sql.Statement s = c.createStatement()) {
+      assertThat(s.executeUpdate("UPDATE desired SET content_hash = ''")).isEqualTo(4);
+    }
+    try (FleetEngine restarted =
+        new FleetEngine(dir.resolve("hub"), "jdbc:sqlite:" + dir.resolve("hub/flotilla.db"))) {
+      restarted.start();
+      assertThat(restarted.woken).isEmpty();
+      FleetRepo.telemetry(repo, "9.9.9");
+      repo.commit("after the upgrade");
+      restarted.poll();
+      assertThat(restarted.woken).contains(us);
+    }
+    assertThat(hub.record(lab).generation()).isEqualTo(before.get(lab).generation());
+    assertThat(hub.record(us).generation()).isGreaterThan(before.get(us).generation());
+  }
+
   private Map<ClusterId, DesiredRecord> records() {
     Map<ClusterId, DesiredRecord> out = new java.util.HashMap<>();
     for (ClusterId c : List.of(euPi, euNuc, us, lab)) {

@@ -50,6 +50,7 @@ final class RolloutRig implements AutoCloseable {
   final ManualClock clock;
   final HubStore store;
   final FleetLoop loop;
+  final RolloutController rollouts;
   final Map<String, ClusterId> clusters = new LinkedHashMap<>();
   final Set<String> offline = new HashSet<>();
 
@@ -65,7 +66,7 @@ final class RolloutRig implements AutoCloseable {
     HubPki pki = HubPki.loadOrCreate(dir.resolve("pki"), List.of("localhost"), clock);
     BundleSpecParser parser = new BundleSpecParser(YamlReader.withDefaults());
     BundleCatalog catalog = new BundleCatalog(store.bundles(), parser, clock);
-    RolloutController rollouts = new RolloutController(store, catalog, OFFLINE_AFTER, clock);
+    rollouts = new RolloutController(store, catalog, OFFLINE_AFTER, clock);
     Distributor distributor =
         new Distributor(
             store,
@@ -83,7 +84,7 @@ final class RolloutRig implements AutoCloseable {
             Duration.ofHours(1),
             clock);
     rollouts.prime();
-    loop.useRollouts(rollouts::step, Duration.ofHours(1));
+    loop.useRollouts(rollouts::changes, Duration.ofHours(1));
     loop.start();
     for (ClusterRecord c : store.clusters().list()) {
       clusters.put(c.name(), c.id());

@@ -3,6 +3,7 @@ package dev.flotilla.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.hub.admin.FleetStatus;
+import dev.flotilla.hub.distribute.RolloutChanges;
 import dev.flotilla.hub.rollout.RolloutAction;
 import dev.flotilla.hub.rollout.RolloutProgress;
 import dev.flotilla.hub.rollout.RolloutViews.RolloutView;
@@ -13,7 +14,9 @@ import dev.flotilla.testkit.ManualClock;
 import dev.flotilla.testkit.git.GitRepo;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -326,5 +329,16 @@ class StagedRolloutTest {
     RolloutAction.Outcome.Applied applied = (RolloutAction.Outcome.Applied) o;
     assertThat(hub.store.rollouts().save(applied.next(), applied.events())).isPresent();
     hub.loop.distributeAll().get();
+  }
+
+  @Test
+  void aRoundAfterAClusterRegisteredConcernsThatClusterAlone() throws Exception {
+    hub.cluster("site-6", Labels.of("tier", "edge", "model", "x86"));
+    clock.advance(Duration.ofMinutes(1)); // past the recount of a finished rollout
+
+    RolloutChanges changes = hub.rollouts.changes();
+
+    assertThat(changes).isEqualTo(new RolloutChanges.Some(Set.of(hub.clusters.get("site-6"))));
+    assertThat(hub.rollouts.changes().none()).isTrue();
   }
 }

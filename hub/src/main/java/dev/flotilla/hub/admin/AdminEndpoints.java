@@ -25,11 +25,13 @@ import dev.flotilla.model.LabelSelector;
 import dev.flotilla.model.Labels;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Handlers of the admin API; see {@code docs/api.md}. */
 public final class AdminEndpoints {
@@ -40,6 +42,7 @@ public final class AdminEndpoints {
   private final Duration offlineAfter;
   private final Consumer<ClusterId> labelsChanged;
   private Consumer<ClusterId> revoked = id -> {};
+  private Function<ClusterId, Instant> unwrittenContact = id -> null;
 
   public AdminEndpoints(
       HubStore store,
@@ -64,6 +67,19 @@ public final class AdminEndpoints {
     return this;
   }
 
+  /**
+   * Where to find contacts not yet written to the store (the hub's write-behind last-seen table),
+   * so views show the latest contact and online verdict.
+   */
+  public AdminEndpoints withUnwrittenContacts(Function<ClusterId, Instant> lookup) {
+    this.unwrittenContact = lookup;
+    return this;
+  }
+
+  private ClusterRecord fresh(ClusterRecord c) {
+    return c.seenAt(unwrittenContact.apply(c.id()));
+  }
+
   public Router routes(Router r) {
     return r.add("GET", "/v1/admin/clusters", this::listClusters)
         .add("GET", "/v1/admin/clusters/{name}", this::getCluster)
@@ -83,7 +99,7 @@ public final class AdminEndpoints {
 
   private FleetStatus status() {
     return new FleetStatus(
-        store.clusters().list(),
+        store.clusters().list().stream().map(this::fresh).toList(),
         store.desired().allAssignments(),
         store.statuses().all(),
         clock.instant(),
@@ -98,6 +114,7 @@ public final class AdminEndpoints {
         200,
         store.clusters().list().stream()
             .filter(c -> selector.matches(c.labels()))
+            .map(this::fresh)
             .map(status::cluster)
             .toList());
   }
@@ -133,7 +150,7 @@ public final class AdminEndpoints {
         .audit()
         .record(clock.instant(), "admin:" + who.id(), "cluster.label", c.name(), labels.toString());
     labelsChanged.accept(c.id());
-    ex.respondJson(200, status().cluster(store.clusters().get(c.id()).orElseThrow()));
+    ex.respondJson(200, status().cluster(fresh(store.clusters().get(c.id()).orElseThrow())));
   }
 
   private void revokeCluster(Exchange ex) {
@@ -144,7 +161,7 @@ public final class AdminEndpoints {
         .audit()
         .record(clock.instant(), "admin:" + who.id(), "cluster.revoke", c.name(), c.id().value());
     revoked.accept(c.id());
-    ex.respondJson(200, status().cluster(store.clusters().get(c.id()).orElseThrow()));
+    ex.respondJson(200, status().cluster(fresh(store.clusters().get(c.id()).orElseThrow())));
   }
 
   private void listBundles(Exchange ex) {
@@ -253,6 +270,7 @@ public final class AdminEndpoints {
     return store
         .clusters()
         .byName(name)
+        .map(this::fresh)
         .orElseThrow(() -> HttpError.notFound("no cluster named '" + name + "'"));
   }
 

@@ -1,6 +1,9 @@
 package dev.flotilla.hub.api;
 
+import dev.flotilla.hub.checkin.LastSeenBuffer;
+import dev.flotilla.hub.checkin.StatusWriter;
 import dev.flotilla.hub.distribute.DesiredWatch;
+import dev.flotilla.hub.distribute.KnownEtags;
 import dev.flotilla.hub.enroll.Enrollment;
 import dev.flotilla.hub.http.Exchange;
 import dev.flotilla.hub.http.HttpError;
@@ -8,6 +11,7 @@ import dev.flotilla.hub.http.Router;
 import dev.flotilla.hub.store.ClusterRecord;
 import dev.flotilla.hub.store.DesiredRecord;
 import dev.flotilla.hub.store.HubStore;
+import dev.flotilla.hub.store.StatusStore.ReceivedReport;
 import dev.flotilla.model.ClusterId;
 import dev.flotilla.model.Digest;
 import dev.flotilla.protocol.AgentApi;
@@ -37,6 +41,8 @@ public final class AgentEndpoints {
   private final Clock clock;
   private final Consumer<ClusterId> factsChanged;
   private final LoadShedder shedder;
+  private final LastSeenBuffer lastSeen;
+  private final StatusWriter statuses;
 
   public AgentEndpoints(
       HubStore store,
@@ -46,7 +52,9 @@ public final class AgentEndpoints {
       PollHints hints,
       Clock clock,
       Consumer<ClusterId> factsChanged,
-      LoadShedder shedder) {
+      LoadShedder shedder,
+      LastSeenBuffer lastSeen,
+      StatusWriter statuses) {
     this.store = store;
     this.enrollment = enrollment;
     this.auth = new ClusterAuthenticator(store.clusters());
@@ -56,6 +64,8 @@ public final class AgentEndpoints {
     this.clock = clock;
     this.factsChanged = factsChanged;
     this.shedder = shedder;
+    this.lastSeen = lastSeen;
+    this.statuses = statuses;
   }
 
   public Router routes(Router router) {
@@ -84,16 +94,35 @@ public final class AgentEndpoints {
     ex.respondJson(201, enrollment.register(ex.json(RegisterRequest.class)));
   }
 
+  /**
+   * A check-in. When the agent's ETag is the one remembered for its cluster ({@link KnownEtags}:
+   * registered, not revoked, document unchanged since it was read) the answer is a 304 with no
+   * database read or write: its last contact goes to the write-behind {@link LastSeenBuffer}.
+   * Otherwise the cluster and its document are read from the store, and the ETag remembered.
+   */
   private void desired(Exchange ex) {
-    ClusterRecord cluster = auth.authenticate(ex);
-    store.clusters().touch(cluster.id(), clock.instant());
+    ClusterId id = auth.identify(ex);
     int wait = waitSeconds(ex);
     Optional<String> ifNoneMatch = ex.header("If-None-Match").map(AgentEndpoints::unquote);
+    KnownEtags etags = watch.etags();
+    if (ifNoneMatch.isPresent() && etags.matches(id, ifNoneMatch.get())) {
+      lastSeen.seen(id, clock.instant());
+      if (wait == 0) {
+        notModified(ex, ifNoneMatch.get());
+      } else {
+        hold(ex, id, ifNoneMatch.get(), wait);
+      }
+      return;
+    }
+    long stamp = etags.stamp(id);
+    ClusterRecord cluster = auth.authenticate(ex);
+    lastSeen.seen(cluster.id(), clock.instant());
     Optional<DesiredRecord> doc = store.desired().get(cluster.id());
     if (doc.isEmpty()) {
       throw new HttpError(
           503, "not_ready", "the desired document for this cluster is being prepared", 1);
     }
+    etags.put(cluster.id(), doc.get().etag(), stamp);
     if (ifNoneMatch.isEmpty() || !ifNoneMatch.get().equals(doc.get().etag())) {
       sendDocument(ex, doc.get());
       return;
@@ -102,9 +131,13 @@ public final class AgentEndpoints {
       notModified(ex, doc.get().etag());
       return;
     }
+    hold(ex, cluster.id(), doc.get().etag(), wait);
+  }
+
+  /** Holds a long-poll for a cluster whose current ETag is {@code etag}, without a thread. */
+  private void hold(Exchange ex, ClusterId cluster, String etag, int wait) {
     Runnable unhold = shedder.hold();
     ex.detach();
-    String etag = doc.get().etag();
     AtomicReference<Runnable> cancelWatch = new AtomicReference<>();
     var timeout =
         timers.schedule(
@@ -115,8 +148,11 @@ public final class AgentEndpoints {
               }
               unhold.run();
               try {
-                auth.recheck(cluster.id());
-                notModified(ex, etag, cluster.id());
+                if (!watch.etags().matches(cluster, etag)) {
+                  auth.recheck(cluster);
+                }
+                lastSeen.seen(cluster, clock.instant());
+                notModified(ex, etag);
               } catch (HttpError e) {
                 ex.respondError(e);
               } catch (RuntimeException e) {
@@ -127,22 +163,27 @@ public final class AgentEndpoints {
             TimeUnit.SECONDS);
     cancelWatch.set(
         watch.await(
-            cluster.id(),
+            cluster,
             () -> {
               timeout.cancel(false);
               unhold.run();
-              Thread.ofVirtual().start(() -> answerLatest(ex, cluster.id(), etag));
+              Thread.ofVirtual().start(() -> answerLatest(ex, cluster, etag));
             }));
-    // the cluster may have been revoked, or its document changed, between reading and watching
+    // the cluster may have been revoked, or its document changed, between reading and watching:
+    // both forget the remembered ETag before they wake watchers
+    if (watch.etags().matches(cluster, etag)) {
+      return;
+    }
     try {
-      auth.recheck(cluster.id());
+      auth.recheck(cluster);
     } catch (HttpError e) {
       timeout.cancel(false);
       cancelWatch.get().run();
+      unhold.run();
       ex.respondError(e);
       return;
     }
-    Optional<DesiredRecord> again = store.desired().get(cluster.id());
+    Optional<DesiredRecord> again = store.desired().get(cluster);
     if (again.isPresent() && !again.get().etag().equals(etag)) {
       timeout.cancel(false);
       cancelWatch.get().run();
@@ -153,8 +194,10 @@ public final class AgentEndpoints {
 
   private void answerLatest(Exchange ex, ClusterId cluster, String etag) {
     try {
+      long stamp = watch.etags().stamp(cluster);
       auth.recheck(cluster);
       Optional<DesiredRecord> latest = store.desired().get(cluster);
+      latest.ifPresent(d -> watch.etags().put(cluster, d.etag(), stamp));
       if (latest.isPresent() && !latest.get().etag().equals(etag)) {
         sendDocument(ex, latest.get());
       } else {
@@ -173,11 +216,6 @@ public final class AgentEndpoints {
     ex.header("ETag", "\"" + doc.etag() + "\"");
     ex.header(AgentApi.NEXT_POLL_HEADER, Long.toString(hints.nextPollSeconds()));
     ex.respond(200, AgentApi.JSON, doc.document());
-  }
-
-  private void notModified(Exchange ex, String etag, ClusterId cluster) {
-    store.clusters().touch(cluster, clock.instant());
-    notModified(ex, etag);
   }
 
   private void notModified(Exchange ex, String etag) {
@@ -226,7 +264,7 @@ public final class AgentEndpoints {
         report.facts() != null
             && report.seq() > cluster.reportSeq()
             && !report.facts().equals(cluster.facts());
-    StatusAck ack = store.statuses().record(cluster.id(), report, clock.instant());
+    StatusAck ack = statuses.store(new ReceivedReport(cluster.id(), report, clock.instant()));
     if (newFacts) {
       factsChanged.accept(cluster.id());
     }

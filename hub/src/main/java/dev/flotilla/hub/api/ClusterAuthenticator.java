@@ -22,6 +22,24 @@ public final class ClusterAuthenticator {
   }
 
   public ClusterRecord authenticate(Exchange ex) {
+    ClusterId id = identify(ex);
+    ClusterRecord cluster =
+        clusters
+            .get(id)
+            .orElseThrow(
+                () -> HttpError.forbidden("cluster " + id + " is not registered with this hub"));
+    if (cluster.revoked()) {
+      throw revoked(cluster);
+    }
+    return cluster;
+  }
+
+  /**
+   * The cluster the client certificate names, without asking the store whether it is registered or
+   * revoked: only for answers the caller backs with what it knows of the cluster already (an ETag
+   * remembered for it, which revocation forgets).
+   */
+  public ClusterId identify(Exchange ex) {
     X509Certificate cert =
         ex.clientCertificate()
             .orElseThrow(
@@ -35,15 +53,7 @@ public final class ClusterAuthenticator {
     } catch (IllegalArgumentException e) {
       throw HttpError.forbidden("the client certificate does not name a cluster");
     }
-    ClusterRecord cluster =
-        clusters
-            .get(id)
-            .orElseThrow(
-                () -> HttpError.forbidden("cluster " + id + " is not registered with this hub"));
-    if (cluster.revoked()) {
-      throw revoked(cluster);
-    }
-    return cluster;
+    return id;
   }
 
   /** The cluster as stored now, refused if it was revoked since the request was authenticated. */

@@ -5,6 +5,7 @@ import dev.flotilla.hub.store.ClusterRecord;
 import dev.flotilla.hub.store.DesiredRecord;
 import dev.flotilla.hub.store.DesiredStore;
 import dev.flotilla.hub.store.HubStore;
+import dev.flotilla.model.ClusterId;
 import dev.flotilla.model.Digest;
 import dev.flotilla.protocol.DesiredBundle;
 import dev.flotilla.protocol.DesiredDocument;
@@ -15,6 +16,7 @@ import dev.flotilla.render.ManifestSet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -70,47 +72,115 @@ public final class Distributor {
     this.clock = clock;
   }
 
-  /** Every cluster that is not revoked; returns how many documents changed. */
+  /** Clusters planned together: read in two range queries, saved in one transaction. */
+  static final int PAGE = 500;
+
+  /**
+   * Every cluster that is not revoked, a page at a time (the fleet is never held in memory at
+   * once); returns how many documents changed. A cluster whose plan is what it has costs no write.
+   */
   public int distributeAll(List<BundleSnapshot> bundles) {
     int changed = 0;
-    for (ClusterRecord c : store.clusters().list()) {
-      if (!c.revoked() && distribute(c, bundles)) {
+    ClusterId after = null;
+    while (true) {
+      List<ClusterRecord> page = store.clusters().page(after, PAGE);
+      if (page.isEmpty()) {
+        return changed;
+      }
+      after = page.get(page.size() - 1).id();
+      changed += distributePage(page, bundles);
+    }
+  }
+
+  /** One cluster; returns whether its desired document changed. */
+  public boolean distribute(ClusterRecord cluster, List<BundleSnapshot> bundles) {
+    return distributePage(List.of(cluster), bundles) == 1;
+  }
+
+  private int distributePage(List<ClusterRecord> page, List<BundleSnapshot> bundles) {
+    Map<ClusterId, DesiredStore.Planned> stored =
+        store.desired().plannedBetween(page.get(0).id(), page.get(page.size() - 1).id());
+    List<DesiredStore.Save> saves = new ArrayList<>();
+    for (ClusterRecord c : page) {
+      if (!c.revoked()) {
+        DesiredStore.Planned mine = stored.get(c.id());
+        if (mine == null && page.size() > 1) {
+          // nothing stored yet, or outside the range in the database's own collation: ask for it
+          mine = store.desired().plannedBetween(c.id(), c.id()).get(c.id());
+        }
+        plan(c, bundles, mine).ifPresent(saves::add);
+      }
+    }
+    return save(saves);
+  }
+
+  /** What to save for the cluster; empty if its stored plan and document are current. */
+  private Optional<DesiredStore.Save> plan(
+      ClusterRecord cluster, List<BundleSnapshot> bundles, DesiredStore.Planned stored) {
+    Map<String, Assignment> current =
+        stored == null
+            ? Map.of()
+            : stored.assignments().stream()
+                .collect(Collectors.toMap(Assignment::bundle, Function.identity()));
+    ClusterPlan plan = planner.plan(cluster, bundles, current);
+    plan.rendered().forEach(this::storeBlob);
+    String hash = contentHash(plan.document());
+    long generation = stored == null ? 0 : stored.generation();
+    boolean docChanged = generation == 0 || !sameContent(cluster, stored, hash, plan.document());
+    boolean assignmentsChanged = !sameAssignments(current, plan.assignments());
+    if (!docChanged && !assignmentsChanged) {
+      return Optional.empty();
+    }
+    Optional<DesiredRecord> doc =
+        docChanged ? Optional.of(sign(cluster, generation + 1, plan.document())) : Optional.empty();
+    return Optional.of(new DesiredStore.Save(cluster.id(), plan.assignments(), doc, hash));
+  }
+
+  /** Whether the stored document says {@code next}: by hash, or decoded if stored without one. */
+  private boolean sameContent(
+      ClusterRecord cluster, DesiredStore.Planned stored, String hash, List<DesiredBundle> next) {
+    if (!stored.contentHash().isEmpty()) {
+      return stored.contentHash().equals(hash);
+    }
+    return store
+        .desired()
+        .get(cluster.id())
+        .map(d -> decode(d).bundles().equals(next))
+        .orElse(false);
+  }
+
+  /** Saves a page in one transaction; one by one if another replica got ahead for some. */
+  private int save(List<DesiredStore.Save> saves) {
+    if (saves.isEmpty()) {
+      return 0;
+    }
+    List<DesiredStore.Save> saved = saves;
+    try {
+      store.desired().saveAll(saves);
+    } catch (DesiredStore.StaleGeneration e) {
+      saved = new ArrayList<>();
+      for (DesiredStore.Save s : saves) {
+        try {
+          store.desired().saveAll(List.of(s));
+          saved.add(s);
+        } catch (DesiredStore.StaleGeneration stale) {
+          LOG.warn("{}", stale.getMessage());
+        }
+      }
+    }
+    int changed = 0;
+    for (DesiredStore.Save s : saved) {
+      if (s.document().isPresent()) {
+        watch.changed(s.cluster());
         changed++;
       }
     }
     return changed;
   }
 
-  /** One cluster; returns whether its desired document changed. */
-  public boolean distribute(ClusterRecord cluster, List<BundleSnapshot> bundles) {
-    Map<String, Assignment> current =
-        store.desired().assignments(cluster.id()).stream()
-            .collect(Collectors.toMap(Assignment::bundle, Function.identity()));
-    ClusterPlan plan = planner.plan(cluster, bundles, current);
-    plan.rendered().forEach(this::storeBlob);
-    Optional<DesiredRecord> existing = store.desired().get(cluster.id());
-    Optional<DesiredDocument> existingDoc = existing.map(Distributor::decode);
-    boolean docChanged =
-        existingDoc.isEmpty() || !existingDoc.get().bundles().equals(plan.document());
-    boolean assignmentsChanged = !sameAssignments(current, plan.assignments());
-    if (!docChanged && !assignmentsChanged) {
-      return false;
-    }
-    Optional<DesiredRecord> newDoc = Optional.empty();
-    if (docChanged) {
-      long generation = existing.map(d -> d.generation() + 1).orElse(1L);
-      newDoc = Optional.of(sign(cluster, generation, plan.document()));
-    }
-    try {
-      store.desired().save(cluster.id(), plan.assignments(), newDoc);
-    } catch (DesiredStore.StaleGeneration e) {
-      LOG.warn("{}", e.getMessage());
-      return false;
-    }
-    if (docChanged) {
-      watch.changed(cluster.id());
-    }
-    return docChanged;
+  /** A hash of what a document says (its bundles in order), stored beside it. */
+  static String contentHash(List<DesiredBundle> bundles) {
+    return Digest.of(Json.write(bundles)).hex().substring(0, 32);
   }
 
   private DesiredRecord sign(ClusterRecord cluster, long generation, List<DesiredBundle> bundles) {

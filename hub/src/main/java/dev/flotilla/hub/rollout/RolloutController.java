@@ -3,6 +3,7 @@ package dev.flotilla.hub.rollout;
 import dev.flotilla.hub.admin.FleetStatus;
 import dev.flotilla.hub.bundle.BundleCatalog;
 import dev.flotilla.hub.distribute.BundleSnapshot;
+import dev.flotilla.hub.distribute.RolloutChanges;
 import dev.flotilla.hub.distribute.RolloutDecision;
 import dev.flotilla.hub.distribute.RolloutGate;
 import dev.flotilla.hub.store.Assignment;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +75,14 @@ public final class RolloutController implements RolloutGate {
    * assignments made with these decisions.
    */
   public boolean step() {
+    return !changes().none();
+  }
+
+  /**
+   * One round over every bundle, like {@link #step}; returns which clusters' decisions changed, so
+   * the caller plans only those again.
+   */
+  public RolloutChanges changes() {
     return round(true);
   }
 
@@ -84,27 +94,21 @@ public final class RolloutController implements RolloutGate {
     round(false);
   }
 
-  private synchronized boolean round(boolean publish) {
+  private synchronized RolloutChanges round(boolean publish) {
     Instant now = clock.instant();
-    List<ClusterRecord> clusters = store.clusters().list();
-    FleetStatus fleet = new FleetStatus(clusters, List.of(), List.of(), now, offlineAfter);
-    for (ClusterRecord c : clusters) {
-      if (fleet.online(c)) {
-        onlineSince.putIfAbsent(c.id(), now);
-      } else {
-        onlineSince.remove(c.id());
-      }
-    }
+    // read only when a bundle is planned this round: a finished rollout between recounts, or a
+    // hub with no bundles, does not read the whole fleet every round
+    Supplier<List<ClusterRecord>> clusters = memoized(() -> clustersNow(now));
     Map<String, RolloutRecord> latest =
         store.rollouts().latestOfEach().stream()
             .collect(Collectors.toMap(RolloutRecord::bundle, Function.identity()));
-    boolean changed = false;
+    RolloutChanges changed = RolloutChanges.NONE;
     Set<String> seen = new HashSet<>();
     for (BundleCatalog.Entry e : catalog.usable()) {
       String name = e.spec().name();
       seen.add(name);
       try {
-        changed |= stepBundle(e, latest.get(name), clusters, now, publish);
+        changed = changed.plus(stepBundle(e, latest.get(name), clusters, now, publish));
       } catch (RuntimeException ex) {
         LOG.error("rollout of bundle {} failed this round; will retry", name, ex);
       }
@@ -118,10 +122,38 @@ public final class RolloutController implements RolloutGate {
     return changed;
   }
 
-  private boolean stepBundle(
+  /** Every cluster, and who is online since when (kept across rounds). */
+  private List<ClusterRecord> clustersNow(Instant now) {
+    List<ClusterRecord> clusters = store.clusters().list();
+    FleetStatus fleet = new FleetStatus(clusters, List.of(), List.of(), now, offlineAfter);
+    for (ClusterRecord c : clusters) {
+      if (fleet.online(c)) {
+        onlineSince.putIfAbsent(c.id(), now);
+      } else {
+        onlineSince.remove(c.id());
+      }
+    }
+    return clusters;
+  }
+
+  private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
+  }
+
+  private RolloutChanges stepBundle(
       BundleCatalog.Entry e,
       RolloutRecord current,
-      List<ClusterRecord> clusters,
+      Supplier<List<ClusterRecord>> clusters,
       Instant now,
       boolean publish) {
     String name = e.spec().name();
@@ -136,13 +168,13 @@ public final class RolloutController implements RolloutGate {
         && current.phase().finished()
         && before.rollout().equals(current)
         && now.isBefore(before.plannedAt().plus(FINISHED_RECOUNT))) {
-      return false;
+      return RolloutChanges.NONE;
     }
     boolean fresh =
         before != null && before.published() && before.rollout().revision().equals(revision);
     Map<ClusterId, RolloutDecision> last = before == null ? Map.of() : before.plan().decisions();
     for (int attempt = 0; attempt < 3; attempt++) {
-      RolloutPlan plan = plan(e, current, clusters, fresh, last, now);
+      RolloutPlan plan = plan(e, current, clusters.get(), fresh, last, now);
       Optional<RolloutRecord> saved = RolloutLedger.save(store, current, plan, now);
       if (saved.isEmpty()) {
         // an operator changed the rollout meanwhile: plan again from what is stored
@@ -152,14 +184,16 @@ public final class RolloutController implements RolloutGate {
       RolloutRecord next = saved.get();
       settle(e, before, next);
       plans.put(name, new Planned(next, plan, publish, now));
-      return before == null
+      if (before == null
           || !before.published()
           || !before.rollout().revision().equals(revision)
-          || !before.plan().decisions().equals(plan.decisions())
-          || !before.plan().fallback().equals(plan.fallback());
+          || !before.plan().fallback().equals(plan.fallback())) {
+        return RolloutChanges.ALL;
+      }
+      return new RolloutChanges.Some(changed(before.plan().decisions(), plan.decisions()));
     }
     LOG.warn("bundle {}: the rollout kept changing under the controller; next round", name);
-    return false;
+    return RolloutChanges.NONE;
   }
 
   private RolloutPlan plan(
@@ -179,6 +213,27 @@ public final class RolloutController implements RolloutGate {
     List<ClusterState> states =
         ClusterStates.of(e.spec(), clusters, byCluster, status, moved, fresh, last, onlineSince);
     return RolloutPlanner.plan(rollout, e.spec().rollout(), states, fresh, now);
+  }
+
+  /** Clusters whose decision differs between two plans (or that only one of them decides). */
+  private static Set<ClusterId> changed(
+      Map<ClusterId, RolloutDecision> before, Map<ClusterId, RolloutDecision> after) {
+    Set<ClusterId> out = new HashSet<>();
+    after.forEach(
+        (id, d) -> {
+          if (!d.equals(before.get(id))) {
+            out.add(id);
+          }
+        });
+    before
+        .keySet()
+        .forEach(
+            id -> {
+              if (!after.containsKey(id)) {
+                out.add(id);
+              }
+            });
+    return out;
   }
 
   /** The rollout's revision and those of the rollouts since the bundle's last complete one. */

@@ -23,4 +23,25 @@ public record ClusterRecord(
     Instant certExpires,
     String keySha256,
     long reportSeq,
-    long eventSeq) {}
+    long eventSeq) {
+
+  /** This record with a later last contact (one not yet written); itself if not later. */
+  public ClusterRecord seenAt(Instant at) {
+    if (at == null || !at.isAfter(lastSeen)) {
+      return this;
+    }
+    return new ClusterRecord(
+        id,
+        name,
+        labels,
+        facts,
+        createdAt,
+        at,
+        revoked,
+        certSerial,
+        certExpires,
+        keySha256,
+        reportSeq,
+        eventSeq);
+  }
+}

@@ -5,6 +5,7 @@ import dev.flotilla.model.Facts;
 import dev.flotilla.model.Labels;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The cluster registry. */
@@ -25,6 +26,12 @@ public interface ClusterStore {
 
   List<ClusterRecord> list();
 
+  /**
+   * Up to {@code limit} clusters with ids after {@code after} (all if null), in id order: callers
+   * that visit every cluster page through them rather than hold the whole fleet.
+   */
+  List<ClusterRecord> page(ClusterId after, int limit);
+
   void setLabels(ClusterId id, Labels labels);
 
   void setFacts(ClusterId id, Facts facts);
@@ -37,8 +44,17 @@ public interface ClusterStore {
   /** The cluster's encryption key, empty if it enrolled without one. */
   Optional<String> encryptionKey(ClusterId id);
 
-  /** Records contact; cheap enough to call on every poll. */
+  /** Records contact; a last-seen time never moves backwards. */
   void touch(ClusterId id, Instant at);
+
+  /**
+   * Records the contact of many clusters in one transaction (the hub's write-behind last-seen table
+   * flushes through this); like {@link #touch}, never moves a last-seen time backwards and ignores
+   * clusters that are not registered.
+   */
+  default void touchAll(Map<ClusterId, Instant> seen) {
+    seen.forEach(this::touch);
+  }
 
   void revoke(ClusterId id);
 

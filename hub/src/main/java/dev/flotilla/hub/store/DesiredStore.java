@@ -3,6 +3,7 @@ package dev.flotilla.hub.store;
 import dev.flotilla.model.ClusterId;
 import dev.flotilla.model.Digest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Per-cluster desired documents and the assignments they were built from. */
@@ -29,6 +30,35 @@ public interface DesiredStore {
               + " hub replica); the cluster will be planned again");
     }
   }
+
+  /**
+   * Saves many clusters in one transaction, each as {@link #save} would, with the hash of what each
+   * new document says ({@link Planned#contentHash}). If any document is not newer than the stored
+   * one, nothing is saved and {@link StaleGeneration} is thrown (save them one by one).
+   */
+  void saveAll(List<Save> saves);
+
+  /** One cluster's part of {@link #saveAll}. */
+  record Save(
+      ClusterId cluster,
+      List<Assignment> assignments,
+      Optional<DesiredRecord> document,
+      String contentHash) {}
+
+  /**
+   * What planning needs of every cluster whose id is between {@code from} and {@code to}
+   * (inclusive) that has assignments or a document: read in two range queries, without document
+   * bodies.
+   */
+  Map<ClusterId, Planned> plannedBetween(ClusterId from, ClusterId to);
+
+  /**
+   * A cluster's stored plan.
+   *
+   * @param generation of its document; 0 if it has none
+   * @param contentHash of its document; empty if it has none or it was stored without one
+   */
+  record Planned(List<Assignment> assignments, long generation, String contentHash) {}
 
   List<Assignment> assignments(ClusterId cluster);
 

@@ -14,6 +14,18 @@ public interface StatusStore {
    */
   StatusAck record(ClusterId cluster, StatusReport report, Instant receivedAt);
 
+  /**
+   * Stores many reports in one transaction, as {@link #record} would one by one, and returns their
+   * acknowledgements in order. All are stored or none (then it throws); a report for a cluster that
+   * is not registered fails the whole batch, so callers retry the others one by one.
+   */
+  default List<StatusAck> recordAll(List<ReceivedReport> reports) {
+    return reports.stream().map(r -> record(r.cluster(), r.report(), r.receivedAt())).toList();
+  }
+
+  /** A status report as the hub received it, waiting to be stored. */
+  record ReceivedReport(ClusterId cluster, StatusReport report, Instant receivedAt) {}
+
   List<BundleStatusRecord> ofCluster(ClusterId cluster);
 
   List<BundleStatusRecord> ofBundle(String bundle);

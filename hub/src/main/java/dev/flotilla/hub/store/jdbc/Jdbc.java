@@ -118,6 +118,17 @@ final class Jdbc {
     }
   }
 
+  /** One statement run for every row of {@code rows}, as a JDBC batch. */
+  static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (Object[] row : rows) {
+        bind(ps, row);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
   private static void bind(PreparedStatement ps, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       Object a = args[i];

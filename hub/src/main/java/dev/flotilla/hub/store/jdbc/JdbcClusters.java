@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class JdbcClusters implements ClusterStore {
@@ -121,6 +123,16 @@ final class JdbcClusters implements ClusterStore {
   }
 
   @Override
+  public List<ClusterRecord> page(ClusterId after, int limit) {
+    return jdbc.query(
+        "list clusters after " + after,
+        "SELECT " + COLUMNS + " FROM clusters WHERE id > ? ORDER BY id LIMIT ?",
+        JdbcClusters::row,
+        after == null ? "" : after.value(),
+        limit);
+  }
+
+  @Override
   public void setLabels(ClusterId id, Labels labels) {
     jdbc.update(
         "set labels of " + id,
@@ -175,6 +187,32 @@ final class JdbcClusters implements ClusterStore {
         at,
         id.value(),
         at);
+  }
+
+  /** Rows per transaction, so other writers queue behind one flush for milliseconds only. */
+  private static final int TOUCH_CHUNK = 2_000;
+
+  @Override
+  public void touchAll(Map<ClusterId, Instant> seen) {
+    List<Object[]> rows = new ArrayList<>(Math.min(seen.size(), TOUCH_CHUNK));
+    for (Map.Entry<ClusterId, Instant> e : seen.entrySet()) {
+      rows.add(new Object[] {e.getValue(), e.getKey().value(), e.getValue()});
+      if (rows.size() == TOUCH_CHUNK) {
+        touchRows(rows);
+        rows.clear();
+      }
+    }
+    if (!rows.isEmpty()) {
+      touchRows(rows);
+    }
+  }
+
+  private void touchRows(List<Object[]> rows) {
+    jdbc.txVoid(
+        "record last contact of " + rows.size() + " clusters",
+        c ->
+            Jdbc.batch(
+                c, "UPDATE clusters SET last_seen = ? WHERE id = ? AND last_seen < ?", rows));
   }
 
   @Override

@@ -6,9 +6,13 @@ import dev.flotilla.hub.store.DesiredStore;
 import dev.flotilla.hub.store.DesiredStore.StaleGeneration;
 import dev.flotilla.model.ClusterId;
 import dev.flotilla.model.Digest;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class JdbcDesired implements DesiredStore {
@@ -40,40 +44,98 @@ final class JdbcDesired implements DesiredStore {
       ClusterId cluster, List<Assignment> assignments, Optional<DesiredRecord> document) {
     jdbc.txVoid(
         "save desired state of " + cluster,
+        c -> saveIn(c, new Save(cluster, assignments, document, "")));
+  }
+
+  @Override
+  public void saveAll(List<Save> saves) {
+    if (saves.isEmpty()) {
+      return;
+    }
+    jdbc.txVoid(
+        "save desired state of " + saves.size() + " clusters",
         c -> {
-          Jdbc.update(c, "DELETE FROM assignments WHERE cluster_id = ?", cluster.value());
-          for (Assignment a : assignments) {
-            Jdbc.update(
-                c,
-                "INSERT INTO assignments (" + ASSIGNMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-                cluster.value(),
-                a.bundle(),
-                a.revision(),
-                a.digest(),
-                a.state().name(),
-                a.message(),
-                a.updatedAt());
-          }
-          if (document.isPresent()) {
-            DesiredRecord d = document.get();
-            int saved =
-                Jdbc.update(
-                    c,
-                    "INSERT INTO desired (cluster_id, generation, etag, document, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (cluster_id) DO UPDATE SET"
-                        + " generation = excluded.generation, etag = excluded.etag,"
-                        + " document = excluded.document, updated_at = excluded.updated_at"
-                        + " WHERE desired.generation < excluded.generation",
-                    cluster.value(),
-                    d.generation(),
-                    d.etag(),
-                    d.document(),
-                    d.updatedAt());
-            if (saved == 0) {
-              throw new StaleGeneration(cluster, d.generation());
-            }
+          for (Save s : saves) {
+            saveIn(c, s);
           }
         });
+  }
+
+  private static void saveIn(Connection c, Save s) throws SQLException {
+    ClusterId cluster = s.cluster();
+    Jdbc.update(c, "DELETE FROM assignments WHERE cluster_id = ?", cluster.value());
+    List<Object[]> rows = new ArrayList<>();
+    for (Assignment a : s.assignments()) {
+      rows.add(
+          new Object[] {
+            cluster.value(),
+            a.bundle(),
+            a.revision(),
+            a.digest(),
+            a.state().name(),
+            a.message(),
+            a.updatedAt()
+          });
+    }
+    if (!rows.isEmpty()) {
+      Jdbc.batch(
+          c,
+          "INSERT INTO assignments (" + ASSIGNMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+          rows);
+    }
+    if (s.document().isPresent()) {
+      DesiredRecord d = s.document().get();
+      int saved =
+          Jdbc.update(
+              c,
+              "INSERT INTO desired (cluster_id, generation, etag, document, updated_at,"
+                  + " content_hash) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (cluster_id) DO UPDATE"
+                  + " SET generation = excluded.generation, etag = excluded.etag,"
+                  + " document = excluded.document, updated_at = excluded.updated_at,"
+                  + " content_hash = excluded.content_hash"
+                  + " WHERE desired.generation < excluded.generation",
+              cluster.value(),
+              d.generation(),
+              d.etag(),
+              d.document(),
+              d.updatedAt(),
+              s.contentHash());
+      if (saved == 0) {
+        throw new StaleGeneration(cluster, d.generation());
+      }
+    }
+  }
+
+  @Override
+  public Map<ClusterId, Planned> plannedBetween(ClusterId from, ClusterId to) {
+    Map<ClusterId, List<Assignment>> assignments = new HashMap<>();
+    for (Assignment a :
+        jdbc.query(
+            "read assignments of clusters " + from + " to " + to,
+            "SELECT "
+                + ASSIGNMENT_COLUMNS
+                + " FROM assignments WHERE cluster_id >= ? AND cluster_id <= ?",
+            JdbcDesired::row,
+            from.value(),
+            to.value())) {
+      assignments.computeIfAbsent(a.cluster(), k -> new ArrayList<>()).add(a);
+    }
+    Map<ClusterId, Planned> out = new HashMap<>();
+    for (Object[] d :
+        jdbc.query(
+            "read desired documents of clusters " + from + " to " + to,
+            "SELECT cluster_id, generation, content_hash FROM desired"
+                + " WHERE cluster_id >= ? AND cluster_id <= ?",
+            rs -> new Object[] {new ClusterId(rs.getString(1)), rs.getLong(2), rs.getString(3)},
+            from.value(),
+            to.value())) {
+      ClusterId id = (ClusterId) d[0];
+      out.put(
+          id,
+          new Planned(assignments.getOrDefault(id, List.of()), (Long) d[1], String.valueOf(d[2])));
+    }
+    assignments.forEach((id, list) -> out.putIfAbsent(id, new Planned(list, 0, "")));
+    return out;
   }
 
   @Override

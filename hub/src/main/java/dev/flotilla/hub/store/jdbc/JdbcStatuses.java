@@ -8,9 +8,11 @@ import dev.flotilla.protocol.BundleStatus;
 import dev.flotilla.protocol.StatusAck;
 import dev.flotilla.protocol.StatusEvent;
 import dev.flotilla.protocol.StatusReport;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 final class JdbcStatuses implements StatusStore {
@@ -24,86 +26,100 @@ final class JdbcStatuses implements StatusStore {
 
   @Override
   public StatusAck record(ClusterId cluster, StatusReport report, Instant receivedAt) {
+    return jdbc.tx("record status of " + cluster, c -> recordIn(c, cluster, report, receivedAt));
+  }
+
+  @Override
+  public List<StatusAck> recordAll(List<ReceivedReport> reports) {
     return jdbc.tx(
-        "record status of " + cluster,
+        "record " + reports.size() + " status reports",
         c -> {
-          List<long[]> seqs =
-              Jdbc.query(
-                  c,
-                  "SELECT report_seq, event_seq FROM clusters WHERE id = ?",
-                  rs -> new long[] {rs.getLong(1), rs.getLong(2)},
-                  cluster.value());
-          if (seqs.isEmpty()) {
-            throw new IllegalStateException("no cluster " + cluster);
+          List<StatusAck> acks = new ArrayList<>(reports.size());
+          for (ReceivedReport r : reports) {
+            acks.add(recordIn(c, r.cluster(), r.report(), r.receivedAt()));
           }
-          long lastReport = seqs.get(0)[0];
-          long lastEvent = seqs.get(0)[1];
-          if (report.seq() > lastReport) {
-            for (BundleStatus b : report.bundles()) {
-              Jdbc.update(
-                  c,
-                  "INSERT INTO bundle_status ("
-                      + COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                      + " ON CONFLICT (cluster_id, bundle) DO UPDATE SET revision = excluded.revision,"
-                      + " digest = excluded.digest, sync = excluded.sync, health = excluded.health,"
-                      + " message = excluded.message, changes = excluded.changes,"
-                      + " observed_at = excluded.observed_at",
-                  cluster.value(),
-                  b.name(),
-                  nullToEmpty(b.revision()),
-                  nullToEmpty(b.digest()),
-                  b.sync().name(),
-                  b.health().name(),
-                  b.message(),
-                  JsonColumns.changes(b.changes()),
-                  b.updatedAt() == null ? receivedAt : b.updatedAt());
-            }
-            for (String removed : report.removed()) {
-              Jdbc.update(
-                  c,
-                  "DELETE FROM bundle_status WHERE cluster_id = ? AND bundle = ?",
-                  cluster.value(),
-                  removed);
-            }
-            if (report.facts() != null) {
-              Jdbc.update(
-                  c,
-                  "UPDATE clusters SET facts = ? WHERE id = ?",
-                  JsonColumns.facts(report.facts()),
-                  cluster.value());
-            }
-            lastReport = report.seq();
-          }
-          for (StatusEvent e : report.events()) {
-            if (e.seq() <= lastEvent) {
-              continue;
-            }
-            Jdbc.update(
-                c,
-                "INSERT INTO events (cluster_id, seq, at, bundle, type, message)"
-                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (cluster_id, seq) DO NOTHING",
-                cluster.value(),
-                e.seq(),
-                e.time() == null ? receivedAt : e.time(),
-                nullToEmpty(e.bundle()),
-                e.type(),
-                nullToEmpty(e.message()));
-          }
-          long maxEvent =
-              report.events().stream().mapToLong(StatusEvent::seq).max().orElse(lastEvent);
-          lastEvent = Math.max(lastEvent, maxEvent);
-          Jdbc.update(
-              c,
-              "UPDATE clusters SET report_seq = ?, event_seq = ?,"
-                  + " last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END WHERE id = ?",
-              lastReport,
-              lastEvent,
-              receivedAt,
-              receivedAt,
-              cluster.value());
-          return new StatusAck(lastReport, lastEvent);
+          return acks;
         });
+  }
+
+  private static StatusAck recordIn(
+      Connection c, ClusterId cluster, StatusReport report, Instant receivedAt)
+      throws SQLException {
+    List<long[]> seqs =
+        Jdbc.query(
+            c,
+            "SELECT report_seq, event_seq FROM clusters WHERE id = ?",
+            rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+            cluster.value());
+    if (seqs.isEmpty()) {
+      throw new IllegalStateException("no cluster " + cluster);
+    }
+    long lastReport = seqs.get(0)[0];
+    long lastEvent = seqs.get(0)[1];
+    if (report.seq() > lastReport) {
+      for (BundleStatus b : report.bundles()) {
+        Jdbc.update(
+            c,
+            "INSERT INTO bundle_status ("
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (cluster_id, bundle) DO UPDATE SET revision = excluded.revision,"
+                + " digest = excluded.digest, sync = excluded.sync, health = excluded.health,"
+                + " message = excluded.message, changes = excluded.changes,"
+                + " observed_at = excluded.observed_at",
+            cluster.value(),
+            b.name(),
+            nullToEmpty(b.revision()),
+            nullToEmpty(b.digest()),
+            b.sync().name(),
+            b.health().name(),
+            b.message(),
+            JsonColumns.changes(b.changes()),
+            b.updatedAt() == null ? receivedAt : b.updatedAt());
+      }
+      for (String removed : report.removed()) {
+        Jdbc.update(
+            c,
+            "DELETE FROM bundle_status WHERE cluster_id = ? AND bundle = ?",
+            cluster.value(),
+            removed);
+      }
+      if (report.facts() != null) {
+        Jdbc.update(
+            c,
+            "UPDATE clusters SET facts = ? WHERE id = ?",
+            JsonColumns.facts(report.facts()),
+            cluster.value());
+      }
+      lastReport = report.seq();
+    }
+    for (StatusEvent e : report.events()) {
+      if (e.seq() <= lastEvent) {
+        continue;
+      }
+      Jdbc.update(
+          c,
+          "INSERT INTO events (cluster_id, seq, at, bundle, type, message)"
+              + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (cluster_id, seq) DO NOTHING",
+          cluster.value(),
+          e.seq(),
+          e.time() == null ? receivedAt : e.time(),
+          nullToEmpty(e.bundle()),
+          e.type(),
+          nullToEmpty(e.message()));
+    }
+    long maxEvent = report.events().stream().mapToLong(StatusEvent::seq).max().orElse(lastEvent);
+    lastEvent = Math.max(lastEvent, maxEvent);
+    Jdbc.update(
+        c,
+        "UPDATE clusters SET report_seq = ?, event_seq = ?,"
+            + " last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END WHERE id = ?",
+        lastReport,
+        lastEvent,
+        receivedAt,
+        receivedAt,
+        cluster.value());
+    return new StatusAck(lastReport, lastEvent);
   }
 
   @Override

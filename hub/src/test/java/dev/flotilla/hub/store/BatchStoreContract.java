@@ -1,0 +1,178 @@
+package dev.flotilla.hub.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flotilla.hub.store.Assignment.State;
+import dev.flotilla.model.ClusterId;
+import dev.flotilla.model.Digest;
+import dev.flotilla.model.Facts;
+import dev.flotilla.model.Labels;
+import dev.flotilla.protocol.StatusAck;
+import dev.flotilla.protocol.StatusEvent;
+import dev.flotilla.protocol.StatusReport;
+import dev.flotilla.testkit.ManualClock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link HubStore} must do for a large fleet (batched last contact, batched status
+ * reports, paging, saving many plans in one transaction); run against SQLite and PostgreSQL.
+ */
+public abstract class BatchStoreContract {
+  protected final ManualClock clock = ManualClock.startingAt("2026-01-01T00:00:00Z");
+  protected HubStore store;
+
+  /** A fresh, migrated, empty store. */
+  protected abstract HubStore open() throws Exception;
+
+  @BeforeEach
+  void openStore() throws Exception {
+    store = open();
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  private ClusterRecord cluster(String name) {
+    Instant now = clock.instant();
+    return new ClusterRecord(
+        ClusterId.random(),
+        name,
+        Labels.of("region", "eu"),
+        Facts.UNKNOWN,
+        now,
+        now,
+        false,
+        "1",
+        now.plusSeconds(3600),
+        "",
+        0,
+        0);
+  }
+
+  @Test
+  void touchesManyClustersInOneCallWithoutMovingLastSeenBack() {
+    ClusterRecord a = cluster("edge-a");
+    ClusterRecord b = cluster("edge-b");
+    store.clusters().insert(a);
+    store.clusters().insert(b);
+    store.clusters().touch(b.id(), b.lastSeen().plusSeconds(60));
+    java.util.Map<ClusterId, Instant> seen = new java.util.HashMap<>();
+    seen.put(a.id(), a.lastSeen().plusSeconds(30));
+    seen.put(b.id(), b.lastSeen().plusSeconds(30));
+    seen.put(ClusterId.random(), a.lastSeen().plusSeconds(30)); // not registered: ignored
+    store.clusters().touchAll(seen);
+    assertThat(store.clusters().get(a.id()).orElseThrow().lastSeen())
+        .isEqualTo(a.lastSeen().plusSeconds(30));
+    assertThat(store.clusters().get(b.id()).orElseThrow().lastSeen())
+        .isEqualTo(b.lastSeen().plusSeconds(60));
+  }
+
+  @Test
+  void recordsManyReportsInOneTransactionLikeOneByOne() {
+    ClusterRecord a = cluster("edge-a");
+    ClusterRecord b = cluster("edge-b");
+    store.clusters().insert(a);
+    store.clusters().insert(b);
+    Instant t = clock.instant();
+    StatusReport first =
+        new StatusReport(
+            1, null, List.of(), List.of(), List.of(new StatusEvent(1, t, "", "A", "")));
+    StatusReport second =
+        new StatusReport(
+            2, null, List.of(), List.of(), List.of(new StatusEvent(2, t, "", "B", "")));
+    List<StatusAck> acks =
+        store
+            .statuses()
+            .recordAll(
+                List.of(
+                    new StatusStore.ReceivedReport(a.id(), first, t),
+                    new StatusStore.ReceivedReport(a.id(), second, t),
+                    new StatusStore.ReceivedReport(b.id(), first, t)));
+    assertThat(acks).containsExactly(new StatusAck(1, 1), new StatusAck(2, 2), new StatusAck(1, 1));
+    assertThat(store.statuses().eventCount(a.id())).isEqualTo(2);
+    assertThat(store.statuses().eventCount(b.id())).isEqualTo(1);
+
+    StatusReport third =
+        new StatusReport(
+            3, null, List.of(), List.of(), List.of(new StatusEvent(3, t, "", "C", "")));
+    assertThatThrownBy(
+            () ->
+                store
+                    .statuses()
+                    .recordAll(
+                        List.of(
+                            new StatusStore.ReceivedReport(a.id(), third, t),
+                            new StatusStore.ReceivedReport(ClusterId.random(), third, t))))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(store.statuses().eventCount(a.id())).as("all or nothing").isEqualTo(2);
+  }
+
+  @Test
+  void pagesThroughClustersInIdOrder() {
+    List<ClusterId> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      ClusterRecord c = cluster("edge-" + i);
+      store.clusters().insert(c);
+      ids.add(c.id());
+    }
+    List<ClusterId> seen = new java.util.ArrayList<>();
+    ClusterId after = null;
+    for (List<ClusterRecord> page = store.clusters().page(null, 3);
+        !page.isEmpty();
+        page = store.clusters().page(after, 3)) {
+      assertThat(page.size()).isLessThanOrEqualTo(3);
+      page.forEach(c -> seen.add(c.id()));
+      after = page.get(page.size() - 1).id();
+    }
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(ids).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void savesManyClustersInOneTransactionAndReadsBackWhatPlanningNeeds() {
+    ClusterRecord a = cluster("edge-a");
+    ClusterRecord b = cluster("edge-b");
+    store.clusters().insert(a);
+    store.clusters().insert(b);
+    Instant t = clock.instant();
+    Assignment wa =
+        new Assignment(a.id(), "web", "rev1", Digest.of("x").hex(), State.ASSIGNED, "", t);
+    Assignment wb = new Assignment(b.id(), "web", "", "", State.NOT_ADMITTED, "too small", t);
+    DesiredRecord docA = new DesiredRecord(a.id(), 1, "0123456789abcdef0123", new byte[] {1}, t);
+    store
+        .desired()
+        .saveAll(
+            List.of(
+                new DesiredStore.Save(a.id(), List.of(wa), Optional.of(docA), "hash-a"),
+                new DesiredStore.Save(b.id(), List.of(wb), Optional.empty(), "")));
+    ClusterId from = a.id().compareTo(b.id()) < 0 ? a.id() : b.id();
+    ClusterId to = from.equals(a.id()) ? b.id() : a.id();
+    java.util.Map<ClusterId, DesiredStore.Planned> planned =
+        store.desired().plannedBetween(from, to);
+    assertThat(planned.get(a.id())).isEqualTo(new DesiredStore.Planned(List.of(wa), 1, "hash-a"));
+    assertThat(planned.get(b.id())).isEqualTo(new DesiredStore.Planned(List.of(wb), 0, ""));
+
+    // a stale document anywhere in the batch saves nothing
+    Assignment wa2 =
+        new Assignment(a.id(), "web", "rev2", Digest.of("y").hex(), State.ASSIGNED, "", t);
+    DesiredRecord stale = new DesiredRecord(a.id(), 1, "0123456789abcdef0124", new byte[] {2}, t);
+    assertThatThrownBy(
+            () ->
+                store
+                    .desired()
+                    .saveAll(
+                        List.of(
+                            new DesiredStore.Save(b.id(), List.of(), Optional.empty(), ""),
+                            new DesiredStore.Save(a.id(), List.of(wa2), Optional.of(stale), "h"))))
+        .isInstanceOf(DesiredStore.StaleGeneration.class);
+    assertThat(store.desired().assignments(b.id())).containsExactly(wb);
+    assertThat(store.desired().get(a.id()).orElseThrow().etag()).isEqualTo("0123456789abcdef0123");
+  }
+}
