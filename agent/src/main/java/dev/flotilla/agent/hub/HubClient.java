@@ -3,6 +3,7 @@ package dev.flotilla.agent.hub;
 import dev.flotilla.model.Digest;
 import dev.flotilla.protocol.AgentApi;
 import dev.flotilla.protocol.ErrorBody;
+import dev.flotilla.protocol.HeaderValues;
 import dev.flotilla.protocol.RecoverRequest;
 import dev.flotilla.protocol.RegisterRequest;
 import dev.flotilla.protocol.RegisterResponse;
@@ -73,7 +74,7 @@ public final class HubClient implements AutoCloseable {
       return new DesiredPoll.NotModified(next);
     }
     byte[] body = expectOk(r);
-    String tag = r.headers().firstValue("ETag").map(HubClient::unquote).orElse("");
+    String tag = r.headers().firstValue("ETag").map(HeaderValues::entityTag).orElse("");
     return new DesiredPoll.Changed(
         parse(body, SignedDocument.class, "desired document"), tag, next);
   }
@@ -143,7 +144,11 @@ public final class HubClient implements AutoCloseable {
       return r.body();
     }
     if (s == 429 || s == 503) {
-      long after = r.headers().firstValue("Retry-After").map(HubClient::seconds).orElse(5L);
+      long after =
+          r.headers()
+              .firstValue("Retry-After")
+              .map(HeaderValues::delaySeconds)
+              .orElse(HeaderValues.DEFAULT_DELAY_SECONDS);
       throw new HubException.Throttled(Duration.ofSeconds(Math.max(1, after)));
     }
     String code = "error";
@@ -164,7 +169,7 @@ public final class HubClient implements AutoCloseable {
   private Duration nextPoll(HttpResponse<?> r) {
     return r.headers()
         .firstValue(AgentApi.NEXT_POLL_HEADER)
-        .map(HubClient::seconds)
+        .map(HeaderValues::delaySeconds)
         .filter(n -> n > 0)
         .map(Duration::ofSeconds)
         .orElse(defaultPoll);
@@ -176,24 +181,6 @@ public final class HubClient implements AutoCloseable {
     } catch (JsonException e) {
       throw new HubException.Failed("the hub's " + what + " is malformed: " + e.getMessage());
     }
-  }
-
-  private static long seconds(String s) {
-    try {
-      return Long.parseLong(s.strip());
-    } catch (NumberFormatException e) {
-      return 5;
-    }
-  }
-
-  private static String unquote(String etag) {
-    String e = etag.strip();
-    if (e.startsWith("W/")) {
-      e = e.substring(2);
-    }
-    return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"")
-        ? e.substring(1, e.length() - 1)
-        : e;
   }
 
   /** Stops at once: an outstanding long-poll is abandoned, not waited for. */

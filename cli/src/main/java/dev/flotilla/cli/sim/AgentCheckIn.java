@@ -6,6 +6,7 @@ import dev.flotilla.protocol.AgentApi;
 import dev.flotilla.protocol.BundleStatus;
 import dev.flotilla.protocol.DesiredBundle;
 import dev.flotilla.protocol.DesiredDocument;
+import dev.flotilla.protocol.HeaderValues;
 import dev.flotilla.protocol.SignedDocument;
 import dev.flotilla.protocol.StatusReport;
 import dev.flotilla.protocol.json.Json;
@@ -166,7 +167,7 @@ final class AgentCheckIn {
     metrics.time(Call.STATUS, System.nanoTime() - t);
     c.reportSeq++;
     c.factsSent = true;
-    c.etag = r.header("ETag").map(AgentCheckIn::unquote).orElse(null);
+    c.etag = r.header("ETag").map(HeaderValues::entityTag).orElse(null);
     c.revision = revision;
     Map<String, String> applied = new HashMap<>();
     doc.bundles().forEach(b -> applied.put(b.name(), b.digest()));
@@ -198,7 +199,10 @@ final class AgentCheckIn {
   private Outcome refused(HttpResponse r) {
     if (r.status() == 429 || r.status() == 503) {
       metrics.throttled(r.status());
-      long secs = r.header("Retry-After").map(AgentCheckIn::seconds).orElse(5L);
+      long secs =
+          r.header("Retry-After")
+              .map(HeaderValues::delaySeconds)
+              .orElse(HeaderValues.DEFAULT_DELAY_SECONDS);
       return new Outcome.Throttled(Duration.ofSeconds(Math.max(1, secs)));
     }
     metrics.error("http-" + r.status());
@@ -222,23 +226,5 @@ final class AgentCheckIn {
     TreeSet<String> revs = new TreeSet<>();
     doc.bundles().forEach(b -> revs.add(b.revision()));
     return String.join(",", revs);
-  }
-
-  private static long seconds(String s) {
-    try {
-      return Long.parseLong(s.strip());
-    } catch (NumberFormatException e) {
-      return 5;
-    }
-  }
-
-  private static String unquote(String etag) {
-    String e = etag.strip();
-    if (e.startsWith("W/")) {
-      e = e.substring(2);
-    }
-    return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"")
-        ? e.substring(1, e.length() - 1)
-        : e;
   }
 }

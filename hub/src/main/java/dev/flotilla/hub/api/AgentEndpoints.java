@@ -15,6 +15,7 @@ import dev.flotilla.hub.store.StatusStore.ReceivedReport;
 import dev.flotilla.model.ClusterId;
 import dev.flotilla.model.Digest;
 import dev.flotilla.protocol.AgentApi;
+import dev.flotilla.protocol.HeaderValues;
 import dev.flotilla.protocol.RecoverRequest;
 import dev.flotilla.protocol.RegisterRequest;
 import dev.flotilla.protocol.RenewRequest;
@@ -103,7 +104,7 @@ public final class AgentEndpoints {
   private void desired(Exchange ex) {
     ClusterId id = auth.identify(ex);
     int wait = waitSeconds(ex);
-    Optional<String> ifNoneMatch = ex.header("If-None-Match").map(AgentEndpoints::unquote);
+    Optional<String> ifNoneMatch = ex.header("If-None-Match").map(HeaderValues::entityTag);
     KnownEtags etags = watch.etags();
     if (ifNoneMatch.isPresent() && etags.matches(id, ifNoneMatch.get())) {
       lastSeen.seen(id, clock.instant());
@@ -295,16 +296,5 @@ public final class AgentEndpoints {
     } catch (NumberFormatException e) {
       throw HttpError.badRequest("wait must be a number of seconds, got '" + w.get() + "'");
     }
-  }
-
-  private static String unquote(String etag) {
-    String e = etag.strip();
-    if (e.startsWith("W/")) {
-      e = e.substring(2);
-    }
-    if (e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"")) {
-      e = e.substring(1, e.length() - 1);
-    }
-    return e;
   }
 }
