@@ -215,11 +215,7 @@ public final class Hub implements AutoCloseable {
               statusWriter)
           .routes(router);
       new AdminEndpoints(store, issuer, clock, config.offlineAfter(), requests::redistribute)
-          .onRevoke(
-              id -> {
-                watch.etags().forget(id); // at once here; other replicas on the signal
-                watch.changed(id);
-              })
+          .onRevoke(watch::changed)
           .withUnwrittenContacts(lastSeen::pending)
           .routes(router);
       new SourceEndpoints(store, clock, requests::sourceChanged).routes(router);

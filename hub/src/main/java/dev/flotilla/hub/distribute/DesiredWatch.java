@@ -52,8 +52,12 @@ public final class DesiredWatch {
     };
   }
 
-  /** The cluster's document changed (called by the replica that wrote it). */
+  /**
+   * The cluster's document changed, or it was revoked (called by the replica that wrote it): its
+   * ETag is forgotten here at once, on other replicas when the notification arrives.
+   */
   public void changed(ClusterId cluster) {
+    etags.forget(cluster);
     publisher.accept(cluster);
   }
 
