@@ -103,12 +103,9 @@ public final class Distributor {
     List<DesiredStore.Save> saves = new ArrayList<>();
     for (ClusterRecord c : page) {
       if (!c.revoked()) {
-        DesiredStore.Planned mine = stored.get(c.id());
-        if (mine == null && page.size() > 1) {
-          // nothing stored yet, or outside the range in the database's own collation: ask for it
-          mine = store.desired().plannedBetween(c.id(), c.id()).get(c.id());
-        }
-        plan(c, bundles, mine).ifPresent(saves::add);
+        // the page and the range come from the same id columns in the same collation: a cluster
+        // missing from the range has nothing stored yet
+        plan(c, bundles, stored.get(c.id())).ifPresent(saves::add);
       }
     }
     return save(saves);
