@@ -70,17 +70,9 @@ public final class RolloutController implements RolloutGate {
   }
 
   /**
-   * One round over every bundle; returns whether any cluster's decision changed (or was never
-   * distributed). The caller must then redistribute every cluster, so the next round sees
-   * assignments made with these decisions.
-   */
-  public boolean step() {
-    return !changes().none();
-  }
-
-  /**
-   * One round over every bundle, like {@link #step}; returns which clusters' decisions changed, so
-   * the caller plans only those again.
+   * One round over every bundle; returns which clusters' decisions changed (or were never
+   * distributed), so the caller plans those again and the next round sees assignments made with
+   * these decisions.
    */
   public RolloutChanges changes() {
     return round(true);
