@@ -6,56 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flotilla.hub.store.Assignment.State;
 import dev.flotilla.model.ClusterId;
 import dev.flotilla.model.Digest;
-import dev.flotilla.model.Facts;
-import dev.flotilla.model.Labels;
 import dev.flotilla.protocol.StatusAck;
 import dev.flotilla.protocol.StatusEvent;
 import dev.flotilla.protocol.StatusReport;
-import dev.flotilla.testkit.ManualClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link HubStore} must do for a large fleet (batched last contact, batched status
  * reports, paging, saving many plans in one transaction); run against SQLite and PostgreSQL.
  */
-public abstract class BatchStoreContract {
-  protected final ManualClock clock = ManualClock.startingAt("2026-01-01T00:00:00Z");
-  protected HubStore store;
-
-  /** A fresh, migrated, empty store. */
-  protected abstract HubStore open() throws Exception;
-
-  @BeforeEach
-  void openStore() throws Exception {
-    store = open();
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
-
-  private ClusterRecord cluster(String name) {
-    Instant now = clock.instant();
-    return new ClusterRecord(
-        ClusterId.random(),
-        name,
-        Labels.of("region", "eu"),
-        Facts.UNKNOWN,
-        now,
-        now,
-        false,
-        "1",
-        now.plusSeconds(3600),
-        "",
-        0,
-        0);
-  }
+public abstract class BatchStoreContract extends FreshStore {
 
   @Test
   void touchesManyClustersInOneCallWithoutMovingLastSeenBack() {

@@ -3,34 +3,17 @@ package dev.flotilla.hub.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.hub.store.RolloutRecord.Phase;
-import dev.flotilla.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every store must do for staged rollouts (rollouts, their history, a bundle's previous good
  * revision); run against SQLite and PostgreSQL.
  */
-public abstract class RolloutStoreContract {
-  protected final ManualClock clock = ManualClock.startingAt("2026-01-01T00:00:00Z");
-  protected HubStore store;
-
-  protected abstract HubStore open() throws Exception;
-
-  @BeforeEach
-  void openStore() throws Exception {
-    store = open();
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
+public abstract class RolloutStoreContract extends FreshStore {
 
   private RolloutRecord fresh(String bundle, String revision) {
     Instant now = clock.instant();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flotilla.hub.store.Assignment.State;
-import dev.flotilla.model.ClusterId;
 import dev.flotilla.model.Digest;
 import dev.flotilla.model.Facts;
 import dev.flotilla.model.Labels;
@@ -12,7 +11,6 @@ import dev.flotilla.protocol.BundleStatus;
 import dev.flotilla.protocol.StatusAck;
 import dev.flotilla.protocol.StatusEvent;
 import dev.flotilla.protocol.StatusReport;
-import dev.flotilla.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,44 +20,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link HubStore} must do; run against SQLite and PostgreSQL. */
-public abstract class StoreContract {
-  protected final ManualClock clock = ManualClock.startingAt("2026-01-01T00:00:00Z");
-  protected HubStore store;
-
-  /** A fresh, migrated, empty store. */
-  protected abstract HubStore open() throws Exception;
-
-  @BeforeEach
-  void openStore() throws Exception {
-    store = open();
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
-
-  private ClusterRecord cluster(String name) {
-    Instant now = clock.instant();
-    return new ClusterRecord(
-        ClusterId.random(),
-        name,
-        Labels.of("region", "eu"),
-        Facts.UNKNOWN,
-        now,
-        now,
-        false,
-        "1",
-        now.plusSeconds(3600),
-        "",
-        0,
-        0);
-  }
+public abstract class StoreContract extends FreshStore {
 
   @Test
   void registersAndFindsClustersByIdAndName() {
