@@ -93,10 +93,13 @@ echo "== minting $n identities (hub stopped)"
   ./flotilla sim mint --data-dir "$work/hub" --clusters "$n" --out "$work/identities" 2>&1 | tail -2
 du -h "$work/identities/identities.bin"
 echo "== hub cold start with $n registered clusters"
+# the log holds the first start's lines too: wait for a line this start writes
+updated="cluster document(s) changed"
+before=$(grep -c "$updated" "$work/hub.log" || true)
 start_hub
 # the hub prepares every cluster's document at start: wait until its log says so
-until grep -q "cluster document(s) changed" "$work/hub.log"; do sleep 1; done
-echo "documents ready $(grep -m1 'cluster document(s) changed' "$work/hub.log" | sed 's/.*desired state/desired state/')"
+until [ "$(grep -c "$updated" "$work/hub.log" || true)" -gt "$before" ]; do sleep 1; done
+echo "documents ready $(grep "$updated" "$work/hub.log" | sed -n "$((before + 1))p" | sed 's/.*desired state/desired state/')"
 
 (sleep "$commit_at"; config 15s; echo "== committed a change at t=${commit_at}s") &
 committer=$!

@@ -14,4 +14,8 @@ if [ -z "${HUB_SCALE_NO_BUILD:-}" ]; then
 fi
 opts=(--enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 [ "$(flotilla_jdk_major "$FLOTILLA_JAVA_HOME")" -ge 24 ] && opts+=(--sun-misc-unsafe-memory-access=allow)
-exec "$FLOTILLA_JAVA_HOME/bin/java" "${opts[@]}" -cp cli/target/flotilla-all.jar bench/HubScaleBench.java "$@"
+# the bench is several source files (HubScale*.java): compiled together, as `java File.java` takes one
+classes=$(mktemp -d -t flotilla-hub-scale-classes.XXXXXX)
+trap 'rm -rf "$classes"' EXIT
+"$FLOTILLA_JAVA_HOME/bin/javac" -nowarn -d "$classes" -cp cli/target/flotilla-all.jar bench/HubScale*.java
+"$FLOTILLA_JAVA_HOME/bin/java" "${opts[@]}" -cp "cli/target/flotilla-all.jar:$classes" HubScaleBench "$@"

@@ -17,6 +17,7 @@ import dev.flotilla.protocol.json.Json;
 import dev.flotilla.testkit.git.GitRepo;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,7 +112,12 @@ class SimIT {
       assertThat(last.get("secondsTo").get("p100").isNumber()).isTrue();
       assertThat(figures.get("hub").get("peakRssMiB").asDouble()).isPositive();
       assertThat(results.resolve("figures.csv")).exists();
-      assertThat(results.resolve("progress.csv")).exists();
+      List<String> progress = Files.readAllLines(results.resolve("progress.csv"));
+      assertThat(progress.get(0)).startsWith("seconds,check_ins,");
+      assertThat(progress.subList(1, progress.size()))
+          .as("a progress row every 5s of the 40s run, 11 fields each")
+          .isNotEmpty()
+          .allSatisfy(row -> assertThat(row.split(",")).hasSize(11));
     }
   }
 

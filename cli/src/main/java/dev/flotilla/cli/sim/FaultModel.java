@@ -32,6 +32,11 @@ public record FaultModel(
       throw new IllegalArgumentException(
           "--storm-at needs --storm-clusters > 0 and a --storm-within that is not negative");
     }
+    if (stormAt == null && stormClusters != 0) {
+      throw new IllegalArgumentException(
+          "--storm-clusters needs --storm-at T (when the storm starts); without it there is no"
+              + " storm");
+    }
   }
 
   public static FaultModel none() {

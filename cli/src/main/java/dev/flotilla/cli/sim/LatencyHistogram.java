@@ -17,13 +17,11 @@ public final class LatencyHistogram {
   private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
   private final AtomicLong total = new AtomicLong();
   private final AtomicLong max = new AtomicLong();
-  private final AtomicLong sum = new AtomicLong();
 
   public void record(long micros) {
     long v = Math.max(0, micros);
     counts.incrementAndGet(bucket(v));
     total.incrementAndGet();
-    sum.addAndGet(v);
     max.accumulateAndGet(v, Math::max);
   }
 
@@ -34,7 +32,6 @@ public final class LatencyHistogram {
     }
     total.set(0);
     max.set(0);
-    sum.set(0);
   }
 
   public long count() {
@@ -43,11 +40,6 @@ public final class LatencyHistogram {
 
   public long max() {
     return max.get();
-  }
-
-  public double mean() {
-    long n = total.get();
-    return n == 0 ? 0 : (double) sum.get() / n;
   }
 
   /**

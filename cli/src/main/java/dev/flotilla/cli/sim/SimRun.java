@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -271,35 +272,27 @@ public final class SimRun {
       double hubRss = hub.map(h -> h.rssKiB() / 1024.0).orElse(0.0);
       double hubCpu = hub.map(ResourceWatch::lastCpuPercent).orElse(0.0);
       double secs = (now - startNanos) / 1e9;
+      // one row, printed as the progress line and appended to progress.csv
+      Object[] row = {
+        secs,
+        done,
+        rate,
+        ratio,
+        p99,
+        failed,
+        throttled,
+        hubRss,
+        hubCpu,
+        self.rssKiB() / 1024.0,
+        self.lastCpuPercent()
+      };
       out.printf(
           "t=%4.0fs check-ins %,d (%.0f/s) 304 ratio %.3f p99 check-in %.1f ms failed %,d 429 %,d"
               + " hub %.0f MiB %.0f%% CPU, sim %.0f MiB %.0f%% CPU%n",
-          secs,
-          done,
-          rate,
-          ratio,
-          p99,
-          failed,
-          throttled,
-          hubRss,
-          hubCpu,
-          self.rssKiB() / 1024.0,
-          self.lastCpuPercent());
+          row);
       Files.writeString(
           settings.results().resolve("progress.csv"),
-          "%.1f,%d,%.1f,%.4f,%.2f,%d,%d,%.1f,%.1f,%.1f,%.1f%n"
-              .formatted(
-                  secs,
-                  done,
-                  rate,
-                  ratio,
-                  p99,
-                  failed,
-                  throttled,
-                  hubRss,
-                  hubCpu,
-                  self.rssKiB() / 1024.0,
-                  self.lastCpuPercent()),
+          String.format(Locale.ROOT, "%.1f,%d,%.1f,%.4f,%.2f,%d,%d,%.1f,%.1f,%.1f,%.1f%n", row),
           StandardOpenOption.APPEND);
     } catch (IOException | RuntimeException e) {
       out.println("progress: " + e.getMessage());

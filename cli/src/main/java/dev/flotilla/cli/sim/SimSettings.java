@@ -43,6 +43,14 @@ public record SimSettings(
       throw new IllegalArgumentException(
           "--warm-up must be shorter than --duration, got " + warmUp);
     }
+    if (progress.isNegative() || progress.isZero()) {
+      throw new IllegalArgumentException("--progress must be positive, got " + progress);
+    }
+    if (sessionCache <= 0) {
+      throw new IllegalArgumentException(
+          "--session-cache must be positive (leave it out for one per cluster), got "
+              + sessionCache);
+    }
     if (longPoll.toSeconds() > dev.flotilla.protocol.AgentApi.MAX_WAIT_SECONDS) {
       throw new IllegalArgumentException(
           "--long-poll is at most " + dev.flotilla.protocol.AgentApi.MAX_WAIT_SECONDS + "s");

@@ -24,10 +24,6 @@ public final class StormTracker {
     startNanos = nanos;
   }
 
-  public synchronized boolean member(int cluster) {
-    return members.get(cluster);
-  }
-
   /** Cluster completed a check-in and holds the current document. */
   public synchronized void checkedIn(int cluster, long nanos) {
     if (startNanos == Long.MIN_VALUE || nanos < startNanos || !members.get(cluster)) {

@@ -54,6 +54,12 @@ class FaultModelTest {
   }
 
   @Test
+  void refusesStormClustersWithoutAStormStart() {
+    assertThatThrownBy(() -> new FaultModel(0, 0, null, 500, Duration.ofSeconds(10), 1))
+        .hasMessageContaining("--storm-at");
+  }
+
+  @Test
   void schedulesFirstCheckInsWithinOneIntervalAndBacksOffToIt() {
     CheckInSchedule s = new CheckInSchedule(Duration.ofMinutes(5), false);
     SplittableRandom r = new SplittableRandom(1);
