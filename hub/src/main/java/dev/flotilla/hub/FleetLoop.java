@@ -345,6 +345,7 @@ public final class FleetLoop implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    distributor.close();
     checkouts.close();
   }
 }

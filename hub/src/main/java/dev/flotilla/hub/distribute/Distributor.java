@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings each cluster's stored desired state up to date with the bundles: plans the cluster, stores
  * new blobs, and signs and saves a new document (waking its long-poll) only when the document's
- * content changed.
+ * content changed. Called on the fleet loop, a page of clusters at a time: the page's reads, blobs
+ * and transaction stay on that thread, while planning, signing and hashing its documents (the CPU
+ * of a fleet-wide change) run on {@link PageWorkers}; the result is the same as planning the page
+ * in a loop.
  */
-public final class Distributor {
+public final class Distributor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Distributor.class);
 
   /**
@@ -59,17 +63,36 @@ public final class Distributor {
                 }
               }));
 
+  private final PageWorkers workers;
+
+  /** Plans each page on as many threads as the machine has processors. */
   public Distributor(
       HubStore store,
       ClusterPlanner planner,
       DocumentSigner signer,
       DesiredWatch watch,
       Clock clock) {
+    this(store, planner, signer, watch, clock, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * @param planThreads threads that plan, build, sign and hash a page's documents, the fleet loop
+   *     included (1: the fleet loop alone, no pool); the page's reads and its transaction stay on
+   *     the fleet loop
+   */
+  public Distributor(
+      HubStore store,
+      ClusterPlanner planner,
+      DocumentSigner signer,
+      DesiredWatch watch,
+      Clock clock,
+      int planThreads) {
     this.store = store;
     this.planner = planner;
     this.signer = signer;
     this.watch = watch;
     this.clock = clock;
+    this.workers = new PageWorkers(planThreads);
   }
 
   /** Clusters planned together: read in two range queries, saved in one transaction. */
@@ -97,53 +120,91 @@ public final class Distributor {
     return distributePage(List.of(cluster), bundles) == 1;
   }
 
+  /**
+   * Reads the page's stored plans (and any document stored without a content hash), drafts every
+   * cluster's save on the page workers, then, on this thread and in page order, stores new blobs
+   * and saves the page in one transaction. A cluster whose planning throws fails the page where a
+   * loop over it would have: after the blobs of the clusters before it, before the save.
+   */
   private int distributePage(List<ClusterRecord> page, List<BundleSnapshot> bundles) {
     Map<ClusterId, DesiredStore.Planned> stored =
         store.desired().plannedBetween(page.get(0).id(), page.get(page.size() - 1).id());
+    // the page and the range come from the same id columns in the same collation: a cluster
+    // missing from the range has nothing stored yet
+    List<ClusterRecord> live = page.stream().filter(c -> !c.revoked()).toList();
+    Map<ClusterId, DesiredRecord> unhashed = storedWithoutHash(live, stored);
+    List<PageWorkers.Outcome<Draft>> drafts =
+        workers.map(live, c -> draft(c, bundles, stored.get(c.id()), unhashed.get(c.id())));
     List<DesiredStore.Save> saves = new ArrayList<>();
-    for (ClusterRecord c : page) {
-      if (!c.revoked()) {
-        // the page and the range come from the same id columns in the same collation: a cluster
-        // missing from the range has nothing stored yet
-        plan(c, bundles, stored.get(c.id())).ifPresent(saves::add);
-      }
+    for (PageWorkers.Outcome<Draft> outcome : drafts) {
+      Draft d = outcome.get();
+      d.blobs().forEach(this::storeBlob);
+      d.save().ifPresent(saves::add);
     }
     return save(saves);
   }
 
-  /** What to save for the cluster; empty if its stored plan and document are current. */
-  private Optional<DesiredStore.Save> plan(
-      ClusterRecord cluster, List<BundleSnapshot> bundles, DesiredStore.Planned stored) {
+  /** A cluster's planned blobs to store, and what to save for it (pure but for the clock). */
+  private record Draft(List<ManifestSet> blobs, Optional<DesiredStore.Save> save) {}
+
+  /**
+   * Documents stored before content hashes were (V11): read here, on the fleet loop, for the page
+   * workers to compare by content.
+   */
+  private Map<ClusterId, DesiredRecord> storedWithoutHash(
+      List<ClusterRecord> live, Map<ClusterId, DesiredStore.Planned> stored) {
+    Map<ClusterId, DesiredRecord> out = new HashMap<>();
+    for (ClusterRecord c : live) {
+      DesiredStore.Planned p = stored.get(c.id());
+      if (p != null && p.generation() != 0 && p.contentHash().isEmpty()) {
+        store.desired().get(c.id()).ifPresent(d -> out.put(c.id(), d));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Plans the cluster and, if its document changed, builds, signs and hashes the new one; runs on
+   * the page workers, so it reads and writes no store (the one read below it is the Secret-sealing
+   * renderer's lookup of a cluster's encryption key: a pooled read, safe on any thread). The save
+   * is empty if the stored plan and document are current.
+   *
+   * @param unhashed the stored document when it was stored without a content hash, else null
+   */
+  private Draft draft(
+      ClusterRecord cluster,
+      List<BundleSnapshot> bundles,
+      DesiredStore.Planned stored,
+      DesiredRecord unhashed) {
     Map<String, Assignment> current =
         stored == null
             ? Map.of()
             : stored.assignments().stream()
                 .collect(Collectors.toMap(Assignment::bundle, Function.identity()));
     ClusterPlan plan = planner.plan(cluster, bundles, current);
-    plan.rendered().forEach(this::storeBlob);
     String hash = contentHash(plan.document());
+    // generations come from the stored one alone: the same on any thread, and saveAll refuses a
+    // document that is not newer than the stored one
     long generation = stored == null ? 0 : stored.generation();
-    boolean docChanged = generation == 0 || !sameContent(cluster, stored, hash, plan.document());
+    boolean docChanged = generation == 0 || !sameContent(stored, unhashed, hash, plan.document());
     boolean assignmentsChanged = !sameAssignments(current, plan.assignments());
     if (!docChanged && !assignmentsChanged) {
-      return Optional.empty();
+      return new Draft(plan.rendered(), Optional.empty());
     }
     Optional<DesiredRecord> doc =
         docChanged ? Optional.of(sign(cluster, generation + 1, plan.document())) : Optional.empty();
-    return Optional.of(new DesiredStore.Save(cluster.id(), plan.assignments(), doc, hash));
+    return new Draft(
+        plan.rendered(),
+        Optional.of(new DesiredStore.Save(cluster.id(), plan.assignments(), doc, hash)));
   }
 
   /** Whether the stored document says {@code next}: by hash, or decoded if stored without one. */
-  private boolean sameContent(
-      ClusterRecord cluster, DesiredStore.Planned stored, String hash, List<DesiredBundle> next) {
+  private static boolean sameContent(
+      DesiredStore.Planned stored, DesiredRecord unhashed, String hash, List<DesiredBundle> next) {
     if (!stored.contentHash().isEmpty()) {
       return stored.contentHash().equals(hash);
     }
-    return store
-        .desired()
-        .get(cluster.id())
-        .map(d -> decode(d).bundles().equals(next))
-        .orElse(false);
+    return unhashed != null && decode(unhashed).bundles().equals(next);
   }
 
   /** Saves a page in one transaction; one by one if another replica got ahead for some. */
@@ -234,5 +295,11 @@ public final class Distributor {
       throw new IllegalStateException("gzip into memory failed", e);
     }
     return out.toByteArray();
+  }
+
+  /** Stops the planning threads (after the fleet loop stopped). */
+  @Override
+  public void close() {
+    workers.close();
   }
 }
