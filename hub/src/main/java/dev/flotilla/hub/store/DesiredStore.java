@@ -2,6 +2,8 @@ package dev.flotilla.hub.store;
 
 import dev.flotilla.model.ClusterId;
 import dev.flotilla.model.Digest;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +65,16 @@ public interface DesiredStore {
   List<Assignment> assignments(ClusterId cluster);
 
   List<Assignment> assignmentsOf(String bundle);
+
+  /**
+   * The assignments of the given clusters (one page of the admin API's listings), in cluster and
+   * bundle order; clusters without any are absent.
+   */
+  default List<Assignment> assignmentsOfClusters(Collection<ClusterId> clusters) {
+    List<Assignment> out = new ArrayList<>();
+    clusters.stream().sorted().distinct().forEach(id -> out.addAll(assignments(id)));
+    return out;
+  }
 
   List<Assignment> allAssignments();
 

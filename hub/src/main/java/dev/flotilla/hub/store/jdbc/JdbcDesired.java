@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,6 +155,24 @@ final class JdbcDesired implements DesiredStore {
         "SELECT " + ASSIGNMENT_COLUMNS + " FROM assignments WHERE bundle = ? ORDER BY cluster_id",
         JdbcDesired::row,
         bundle);
+  }
+
+  @Override
+  public List<Assignment> assignmentsOfClusters(Collection<ClusterId> clusters) {
+    List<Assignment> out = new ArrayList<>();
+    for (List<String> ids : InLists.chunks(clusters)) {
+      out.addAll(
+          jdbc.query(
+              "read assignments of " + ids.size() + " clusters from " + ids.get(0),
+              "SELECT "
+                  + ASSIGNMENT_COLUMNS
+                  + " FROM assignments WHERE cluster_id IN ("
+                  + InLists.marks(ids.size())
+                  + ") ORDER BY cluster_id, bundle",
+              JdbcDesired::row,
+              ids.toArray()));
+    }
+    return out;
   }
 
   @Override
