@@ -167,11 +167,11 @@ public final class AdminEndpoints {
     return reader.of(c).cluster(c);
   }
 
-  /** Every bundle with counts summed over the fleet a chunk at a time (time grows with it). */
+  /** Every bundle with its counts over the fleet, counted by the database. */
   private void listBundles(Exchange ex) {
     auth.require(ex, Role.VIEWER);
-    FleetTally tally = reader().tally();
-    ex.respondJson(200, store.bundles().list().stream().map(tally::bundle).toList());
+    BundleTotals totals = reader().bundleTotals(null);
+    ex.respondJson(200, store.bundles().list().stream().map(totals::view).toList());
   }
 
   /**
@@ -197,7 +197,8 @@ public final class AdminEndpoints {
                     .filter(row -> row.bundle().equals(name))
                     .findFirst());
     page.next().ifPresent(t -> ex.header(PageRequest.CONTINUE_HEADER, t));
-    ex.respondJson(200, new AdminViews.BundleDetail(reader.tally().bundle(b), page.items()));
+    ex.respondJson(
+        200, new AdminViews.BundleDetail(reader.bundleTotals(name).view(b), page.items()));
   }
 
   private void listTokens(Exchange ex) {

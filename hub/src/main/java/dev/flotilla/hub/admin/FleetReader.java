@@ -1,6 +1,5 @@
 package dev.flotilla.hub.admin;
 
-import dev.flotilla.hub.store.Assignment;
 import dev.flotilla.hub.store.ClusterRecord;
 import dev.flotilla.hub.store.HubStore;
 import dev.flotilla.model.ClusterId;
@@ -105,7 +104,7 @@ final class FleetReader {
       }
       scanned += read;
       if (!considered.isEmpty()) {
-        FleetStatus status = statusOf(considered).status();
+        FleetStatus status = statusOf(considered);
         for (ClusterRecord c : considered) {
           view.apply(status, c).ifPresent(items::add);
         }
@@ -119,7 +118,10 @@ final class FleetReader {
     }
   }
 
-  /** The whole fleet's counts, read in chunks of {@link #TALLY_CHUNK} clusters by id. */
+  /**
+   * The fleet summary's counts, read in chunks of {@link #TALLY_CHUNK} clusters by id: memory is
+   * bounded, time grows with the fleet.
+   */
   FleetTally tally() {
     FleetTally tally = new FleetTally();
     ClusterId after = null;
@@ -128,8 +130,7 @@ final class FleetReader {
       if (rows.isEmpty()) {
         return tally;
       }
-      Chunk chunk = statusOf(rows.stream().map(this::fresh).toList());
-      tally.add(chunk.status(), chunk.assignments());
+      tally.add(statusOf(rows.stream().map(this::fresh).toList()));
       after = rows.get(rows.size() - 1).id();
       if (rows.size() < TALLY_CHUNK) {
         return tally;
@@ -137,14 +138,18 @@ final class FleetReader {
     }
   }
 
-  private record Chunk(FleetStatus status, List<Assignment> assignments) {}
+  /** The counts of {@code bundle} (every bundle if null), counted by the database. */
+  BundleTotals bundleTotals(String bundle) {
+    return new BundleTotals(store.desired().progressCounts(bundle));
+  }
 
-  private Chunk statusOf(List<ClusterRecord> clusters) {
+  private FleetStatus statusOf(List<ClusterRecord> clusters) {
     List<ClusterId> ids = clusters.stream().map(ClusterRecord::id).toList();
-    List<Assignment> assignments = store.desired().assignmentsOfClusters(ids);
-    return new Chunk(
-        new FleetStatus(
-            clusters, assignments, store.statuses().ofClusters(ids), clock.instant(), offlineAfter),
-        assignments);
+    return new FleetStatus(
+        clusters,
+        store.desired().assignmentsOfClusters(ids),
+        store.statuses().ofClusters(ids),
+        clock.instant(),
+        offlineAfter);
   }
 }

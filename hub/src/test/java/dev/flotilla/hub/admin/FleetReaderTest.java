@@ -109,6 +109,20 @@ class FleetReaderTest {
       if (i % 5 == 0) {
         mine.add(new Assignment(id, "c", "", "", State.NOT_ADMITTED, "needs gpu", now));
       }
+      // bundle d: every state, served or not, reported at the served digest, another, or not
+      State state = State.values()[i % State.values().length];
+      boolean served = i % 13 != 0;
+      mine.add(new Assignment(id, "d", "r2", served ? "dd" : "", state, "", now));
+      int kind = i % 4;
+      if (kind == 1) {
+        seen.add(new BundleStatus("d", "r2", "dd", SyncState.APPLIED, Health.READY, "", null, now));
+      } else if (kind == 2) {
+        seen.add(
+            new BundleStatus("d", "r1", "dold", SyncState.APPLIED, Health.READY, "", null, now));
+      } else if (kind == 3) {
+        seen.add(
+            new BundleStatus("d", "r2", "dd", SyncState.APPLIED, Health.FAILED, "x", null, now));
+      }
       saves.add(new DesiredStore.Save(id, mine, Optional.empty(), ""));
       if (i % 2 == 1) {
         reports.add(
@@ -128,7 +142,7 @@ class FleetReaderTest {
     for (int i = 0; i < CLUSTERS; i += 11) {
       store.clusters().revoke(clusters.get(i).id());
     }
-    for (String b : List.of("a", "b", "c")) {
+    for (String b : List.of("a", "b", "c", "d")) {
       store.bundles().upsert(new BundleRecord(b, "fleet", b, "name: " + b + "\n", "r1", "", now));
     }
   }
@@ -215,9 +229,15 @@ class FleetReaderTest {
     FleetTally tally = reader().tally();
     List<BundleRecord> bundles = store.bundles().list();
     assertThat(tally.summary(bundles)).isEqualTo(oracle.summary(bundles));
+    BundleTotals all = reader().bundleTotals(null);
     for (BundleRecord b : bundles) {
-      assertThat(tally.bundle(b)).as(b.name()).isEqualTo(oracle.bundle(b));
+      assertThat(all.view(b)).as(b.name()).isEqualTo(oracle.bundle(b));
+      assertThat(reader().bundleTotals(b.name()).view(b)).as(b.name()).isEqualTo(oracle.bundle(b));
     }
+    assertThat(oracle.bundle(bundles.get(3)))
+        .as("every progress of bundle d occurs")
+        .satisfies(
+            v -> assertThat(List.of(v.ready(), v.pending(), v.failed())).allMatch(n -> n > 0));
     // the data are not degenerate: every kind of count is there
     var s = tally.summary(bundles);
     assertThat(List.of(s.online(), s.offline(), s.synced(), s.pending(), s.failed()))

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flotilla.hub.store.Assignment.State;
 import dev.flotilla.model.ClusterId;
 import dev.flotilla.model.Digest;
+import dev.flotilla.protocol.BundleStatus.Health;
+import dev.flotilla.protocol.BundleStatus.SyncState;
 import dev.flotilla.protocol.StatusAck;
 import dev.flotilla.protocol.StatusEvent;
 import dev.flotilla.protocol.StatusReport;
@@ -220,5 +222,52 @@ public abstract class BatchStoreContract extends FreshStore {
     assertThat(statuses).extracting(s -> s.cluster().value()).isSorted().doesNotHaveDuplicates();
     assertThat(store.desired().assignmentsOfClusters(List.of())).isEmpty();
     assertThat(store.statuses().ofClusters(List.of())).isEmpty();
+  }
+
+  @Test
+  void countsAssignmentsByStateAndTheReportOfTheServedDigest() {
+    ClusterRecord a = cluster("edge-a");
+    ClusterRecord b = cluster("edge-b");
+    ClusterRecord c = cluster("edge-c");
+    for (ClusterRecord x : List.of(a, b, c)) {
+      store.clusters().insert(x);
+    }
+    Instant t = clock.instant();
+    String web = Digest.of("web").hex();
+    for (ClusterRecord x : List.of(a, b, c)) {
+      store
+          .desired()
+          .save(
+              x.id(),
+              List.of(
+                  new Assignment(x.id(), "web", "r1", web, State.ASSIGNED, "", t),
+                  new Assignment(x.id(), "gpu", "", "", State.NOT_ADMITTED, "no gpu", t)),
+              Optional.empty());
+    }
+    // a reports the served digest ready, b an older digest, c nothing
+    store.statuses().record(a.id(), report("web", web), t);
+    store.statuses().record(b.id(), report("web", Digest.of("old").hex()), t);
+
+    assertThat(store.desired().progressCounts(null))
+        .containsExactlyInAnyOrder(
+            new DesiredStore.ProgressCount(
+                "web", State.ASSIGNED, true, SyncState.APPLIED, Health.READY, 1),
+            new DesiredStore.ProgressCount("web", State.ASSIGNED, true, null, null, 2),
+            new DesiredStore.ProgressCount("gpu", State.NOT_ADMITTED, false, null, null, 3));
+    assertThat(store.desired().progressCounts("gpu"))
+        .containsExactly(
+            new DesiredStore.ProgressCount("gpu", State.NOT_ADMITTED, false, null, null, 3));
+    assertThat(store.desired().progressCounts("nothing")).isEmpty();
+  }
+
+  private StatusReport report(String bundle, String digest) {
+    return new StatusReport(
+        1,
+        null,
+        List.of(
+            new dev.flotilla.protocol.BundleStatus(
+                bundle, "r", digest, SyncState.APPLIED, Health.READY, "", null, clock.instant())),
+        List.of(),
+        List.of());
   }
 }
