@@ -71,10 +71,9 @@ final class BundleCommand {
       String path = "/v1/admin/bundles/" + AdminClient.encode(name);
       try (AdminClient c = admin.client()) {
         output.show(
-            c,
-            path,
+            () -> c.getAllRaw(path, "clusters"),
             () -> {
-              BundleDetail d = c.get(path, BundleDetail.class);
+              BundleDetail d = c.bundleDetail(name);
               BundleView b = d.bundle();
               System.out.println(
                   "Bundle:   " + b.name() + " (" + b.path() + ", source " + b.source() + ")");

@@ -6,12 +6,15 @@ import dev.flotilla.hub.admin.AdminViews.ClusterDetail;
 import dev.flotilla.hub.admin.AdminViews.ClusterView;
 import dev.flotilla.hub.admin.AdminViews.Event;
 import dev.flotilla.hub.admin.AdminViews.LabelChange;
+import dev.flotilla.hub.admin.Page;
 import dev.flotilla.model.LabelSelector;
+import dev.flotilla.protocol.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,16 +46,46 @@ final class ClusterCommand {
         description = "label selector, e.g. region=eu-west,model in (rpi4)")
     String selector;
 
+    @Option(
+        names = "--limit",
+        paramLabel = "N",
+        description =
+            "print one page of at most N clusters (the hub caps N at 5000) and, when there are"
+                + " more, the token of the next page on stderr; default: every page")
+    Integer limit;
+
+    @Option(
+        names = "--continue",
+        paramLabel = "TOKEN",
+        description = "start after the page that printed TOKEN")
+    String continueToken;
+
     @Override
     public void run() {
-      String path = "/v1/admin/clusters";
+      if (limit != null && limit < 1) {
+        throw new UsageError("--limit must be a positive number, not " + limit);
+      }
+      List<String> query = new ArrayList<>();
       if (selector != null) {
         LabelSelector.parse(selector);
-        path += "?selector=" + AdminClient.encode(selector);
+        query.add("selector=" + AdminClient.encode(selector));
       }
-      String query = path;
+      if (limit != null) {
+        query.add("limit=" + limit);
+      }
+      String path = "/v1/admin/clusters" + (query.isEmpty() ? "" : "?" + String.join("&", query));
+      Optional<String> from = Optional.ofNullable(continueToken).filter(t -> !t.isEmpty());
+      String first = AdminClient.continued(path, from);
       try (AdminClient c = admin.client()) {
-        output.show(c, query, () -> table(c.getList(query, ClusterView.class)));
+        if (limit == null) {
+          output.show(
+              () -> c.getAllRaw(first, null), () -> table(c.getAll(first, ClusterView.class)));
+          return;
+        }
+        Page<ClusterView> page = c.getPage(first, ClusterView.class);
+        output.show(() -> Json.write(page.items()), () -> table(page.items()));
+        // stderr, so scripts that read the table or the JSON are not disturbed
+        page.next().ifPresent(t -> System.err.println("continue: " + t));
       }
     }
 

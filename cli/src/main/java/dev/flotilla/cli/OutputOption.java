@@ -4,6 +4,7 @@ import dev.flotilla.hub.admin.AdminViews.ClusterBundle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** {@code -o table|wide|json|yaml}, shared by every admin command that shows something. */
@@ -20,6 +21,15 @@ final class OutputOption {
   void show(AdminClient client, String path, Runnable human) {
     if (format == Output.Format.json || format == Output.Format.yaml) {
       Output.raw(client.getRaw(path), format, System.out);
+    } else {
+      human.run();
+    }
+  }
+
+  /** Like {@link #show(AdminClient, String, Runnable)} with the JSON from {@code raw}. */
+  void show(Supplier<byte[]> raw, Runnable human) {
+    if (format == Output.Format.json || format == Output.Format.yaml) {
+      Output.raw(raw.get(), format, System.out);
     } else {
       human.run();
     }

@@ -7,8 +7,13 @@ import dev.flotilla.hub.admin.AdminViews.ClusterView;
 import dev.flotilla.hub.admin.AdminViews.CreateToken;
 import dev.flotilla.hub.admin.AdminViews.CreatedToken;
 import dev.flotilla.hub.admin.AdminViews.SourceView;
+import dev.flotilla.hub.store.ClusterRecord;
+import dev.flotilla.hub.store.HubStore;
+import dev.flotilla.hub.store.jdbc.JdbcHubStore;
+import dev.flotilla.model.ClusterId;
 import dev.flotilla.model.Facts;
 import dev.flotilla.model.Labels;
+import dev.flotilla.protocol.json.Json;
 import dev.flotilla.testkit.fleet.ProtocolAgent;
 import dev.flotilla.testkit.git.GitRepo;
 import java.io.ByteArrayOutputStream;
@@ -205,5 +210,80 @@ class AdminCommandsIT {
       assertThat(flotilla("cluster", "list", "-l", "canary=true")).isZero();
       assertThat(out()).contains("edge-1");
     }
+  }
+
+  @Test
+  void clusterListShowsAFleetOfManyPagesOnceInNameOrderOrOnePageWithItsToken() throws Exception {
+    int n = 1_203; // more than two of the hub's default pages of 500
+    List<ClusterRecord> clusters = new java.util.ArrayList<>();
+    java.time.Instant now = java.time.Instant.now();
+    for (int i = 0; i < n; i++) {
+      clusters.add(
+          new ClusterRecord(
+              ClusterId.random(),
+              String.format("sim-%04d", n - 1 - i),
+              Labels.of("region", i % 3 == 0 ? "eu" : "us"),
+              Facts.UNKNOWN,
+              now,
+              now,
+              false,
+              "1",
+              now.plusSeconds(3600),
+              "",
+              0,
+              0));
+    }
+    // straight into the running hub's database, as `flotilla sim mint` does
+    try (HubStore store =
+        JdbcHubStore.open(
+            "jdbc:sqlite:" + dir.resolve("hub").resolve("flotilla.db"),
+            java.time.Clock.systemUTC())) {
+      store.clusters().insertAll(clusters);
+    }
+
+    assertThat(flotilla("cluster", "list")).isZero();
+    List<String> names = firstColumn(out());
+    List<String> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      expected.add(String.format("sim-%04d", i));
+    }
+    assertThat(names).containsExactlyElementsOf(expected);
+    assertThat(err()).doesNotContain("continue");
+
+    assertThat(flotilla("cluster", "list", "-o", "json")).isZero();
+    assertThat(Json.read(out().getBytes(StandardCharsets.UTF_8), ClusterView[].class, "list"))
+        .extracting(ClusterView::name)
+        .containsExactlyElementsOf(expected);
+
+    assertThat(flotilla("cluster", "list", "-l", "region=eu", "--limit", "300")).isZero();
+    List<String> page1 = firstColumn(out());
+    assertThat(page1).hasSize(300);
+    assertThat(err()).startsWith("continue: ");
+    String token = err().substring("continue: ".length()).trim();
+    assertThat(
+            flotilla("cluster", "list", "-l", "region=eu", "--limit", "300", "--continue", token))
+        .isZero();
+    List<String> page2 = firstColumn(out());
+    assertThat(err()).doesNotContain("continue");
+    List<String> eu = new java.util.ArrayList<>(page1);
+    eu.addAll(page2);
+    assertThat(eu)
+        .hasSize(401)
+        .isSorted()
+        .doesNotHaveDuplicates()
+        .allMatch(name -> (n - 1 - Integer.parseInt(name.substring(4))) % 3 == 0);
+
+    assertThat(flotilla("cluster", "list", "--limit", "0")).isEqualTo(2);
+    assertThat(flotilla("cluster", "list", "--continue", "forged")).isEqualTo(1);
+    assertThat(err()).contains("continue");
+  }
+
+  String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The first column of a table's rows, without its header. */
+  static List<String> firstColumn(String table) {
+    return table.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split("\\s+")[0]).toList();
   }
 }

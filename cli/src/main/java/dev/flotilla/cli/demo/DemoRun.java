@@ -5,7 +5,6 @@ import dev.flotilla.cli.AdminClient;
 import dev.flotilla.hub.Hub;
 import dev.flotilla.hub.HubConfig;
 import dev.flotilla.hub.admin.AdminConf;
-import dev.flotilla.hub.admin.AdminViews.BundleDetail;
 import dev.flotilla.hub.admin.AdminViews.BundleView;
 import dev.flotilla.hub.admin.AdminViews.ClusterBundle;
 import dev.flotilla.hub.admin.AdminViews.ClusterView;
@@ -247,7 +246,7 @@ public final class DemoRun {
   }
 
   private static String reasonOf(AdminClient admin, String bundle) {
-    return admin.get("/v1/admin/bundles/" + bundle, BundleDetail.class).clusters().stream()
+    return admin.bundleDetail(bundle).clusters().stream()
         .filter(c -> c.state().equals("NOT_ADMITTED"))
         .map(ClusterBundle::message)
         .findFirst()
@@ -260,7 +259,7 @@ public final class DemoRun {
         "The fleet did not converge within "
             + options.timeout().toSeconds()
             + "s. Clusters not synced:");
-    for (ClusterView c : admin.getList("/v1/admin/clusters", ClusterView.class)) {
+    for (ClusterView c : admin.getAll("/v1/admin/clusters", ClusterView.class)) {
       if (!c.synced()) {
         out.println("  " + c.name() + (c.online() ? "" : " (offline)") + ": " + c.bundles());
       }

@@ -1,7 +1,6 @@
 package dev.flotilla.cli.demo;
 
 import dev.flotilla.cli.AdminClient;
-import dev.flotilla.hub.admin.AdminViews.BundleDetail;
 import dev.flotilla.hub.admin.AdminViews.ClusterBundle;
 import dev.flotilla.hub.admin.AdminViews.ClusterView;
 import dev.flotilla.hub.admin.AdminViews.FleetSummary;
@@ -131,16 +130,13 @@ final class FleetWatch {
   /** Clusters whose changed bundle runs {@code revision}, ready, and that are synced. */
   private int onLatest(String revision) {
     Set<String> synced =
-        admin.getList("/v1/admin/clusters", ClusterView.class).stream()
+        admin.getAll("/v1/admin/clusters", ClusterView.class).stream()
             .filter(ClusterView::synced)
             .map(ClusterView::name)
             .collect(Collectors.toSet());
     List<ClusterBundle> rows;
     try {
-      rows =
-          admin
-              .get("/v1/admin/bundles/" + SampleFleet.CHANGED_BUNDLE, BundleDetail.class)
-              .clusters();
+      rows = admin.bundleDetail(SampleFleet.CHANGED_BUNDLE).clusters();
     } catch (IllegalStateException e) {
       return 0;
     }

@@ -76,10 +76,6 @@ public final class AdminEndpoints {
     return this;
   }
 
-  private ClusterRecord fresh(ClusterRecord c) {
-    return c.seenAt(unwrittenContact.apply(c.id()));
-  }
-
   public Router routes(Router r) {
     return r.add("GET", "/v1/admin/clusters", this::listClusters)
         .add("GET", "/v1/admin/clusters/{name}", this::getCluster)
@@ -97,32 +93,32 @@ public final class AdminEndpoints {
         .add("GET", "/v1/admin/audit", this::audit);
   }
 
-  private FleetStatus status() {
-    return new FleetStatus(
-        store.clusters().list().stream().map(this::fresh).toList(),
-        store.desired().allAssignments(),
-        store.statuses().all(),
-        clock.instant(),
-        offlineAfter);
+  private FleetReader reader() {
+    return new FleetReader(store, clock, offlineAfter, unwrittenContact);
   }
 
+  /**
+   * A page of clusters in name order; {@code limit} (capped) and {@code continue} as Kubernetes
+   * lists take them, the next page's token in the {@code Flotilla-Continue} header. The body stays
+   * the bare array it always was.
+   */
   private void listClusters(Exchange ex) {
     auth.require(ex, Role.VIEWER);
     LabelSelector selector = selector(ex);
-    FleetStatus status = status();
-    ex.respondJson(
-        200,
-        store.clusters().list().stream()
-            .filter(c -> selector.matches(c.labels()))
-            .map(this::fresh)
-            .map(status::cluster)
-            .toList());
+    PageRequest req = pageRequest(ex);
+    respondPage(
+        ex,
+        reader()
+            .page(
+                req,
+                c -> selector.matches(c.labels()),
+                (status, c) -> Optional.of(status.cluster(c))));
   }
 
   private void getCluster(Exchange ex) {
     auth.require(ex, Role.VIEWER);
     ClusterRecord c = cluster(ex.pathParam("name"));
-    FleetStatus status = status();
+    FleetStatus status = reader().of(c);
     List<Event> events =
         store.statuses().events(c.id(), 50).stream()
             .map(e -> new Event(e.seq(), e.at(), e.bundle(), e.type(), e.message()))
@@ -150,7 +146,7 @@ public final class AdminEndpoints {
         .audit()
         .record(clock.instant(), "admin:" + who.id(), "cluster.label", c.name(), labels.toString());
     labelsChanged.accept(c.id());
-    ex.respondJson(200, status().cluster(fresh(store.clusters().get(c.id()).orElseThrow())));
+    ex.respondJson(200, viewOf(c.id()));
   }
 
   private void revokeCluster(Exchange ex) {
@@ -161,15 +157,27 @@ public final class AdminEndpoints {
         .audit()
         .record(clock.instant(), "admin:" + who.id(), "cluster.revoke", c.name(), c.id().value());
     revoked.accept(c.id());
-    ex.respondJson(200, status().cluster(fresh(store.clusters().get(c.id()).orElseThrow())));
+    ex.respondJson(200, viewOf(c.id()));
   }
 
+  /** The cluster as stored now, viewed from its own assignments and reports. */
+  private AdminViews.ClusterView viewOf(ClusterId id) {
+    FleetReader reader = reader();
+    ClusterRecord c = reader.fresh(store.clusters().get(id).orElseThrow());
+    return reader.of(c).cluster(c);
+  }
+
+  /** Every bundle with its counts over the fleet, counted by the database. */
   private void listBundles(Exchange ex) {
     auth.require(ex, Role.VIEWER);
-    FleetStatus status = status();
-    ex.respondJson(200, store.bundles().list().stream().map(status::bundle).toList());
+    BundleTotals totals = reader().bundleTotals(null);
+    ex.respondJson(200, store.bundles().list().stream().map(totals::view).toList());
   }
 
+  /**
+   * A bundle with its counts over the whole fleet and one page of its clusters in name order, paged
+   * like {@code GET /v1/admin/clusters}; the next page's token in {@code Flotilla-Continue}.
+   */
   private void getBundle(Exchange ex) {
     auth.require(ex, Role.VIEWER);
     String name = ex.pathParam("name");
@@ -178,8 +186,19 @@ public final class AdminEndpoints {
             .bundles()
             .get(name)
             .orElseThrow(() -> HttpError.notFound("no bundle named '" + name + "'"));
-    FleetStatus status = status();
-    ex.respondJson(200, new AdminViews.BundleDetail(status.bundle(b), status.clustersOf(name)));
+    PageRequest req = pageRequest(ex);
+    FleetReader reader = reader();
+    Page<AdminViews.ClusterBundle> page =
+        reader.page(
+            req,
+            c -> true,
+            (status, c) ->
+                status.bundlesOf(c.id()).stream()
+                    .filter(row -> row.bundle().equals(name))
+                    .findFirst());
+    page.next().ifPresent(t -> ex.header(PageRequest.CONTINUE_HEADER, t));
+    ex.respondJson(
+        200, new AdminViews.BundleDetail(reader.bundleTotals(name).view(b), page.items()));
   }
 
   private void listTokens(Exchange ex) {
@@ -258,7 +277,7 @@ public final class AdminEndpoints {
 
   private void fleet(Exchange ex) {
     auth.require(ex, Role.VIEWER);
-    ex.respondJson(200, status().summary(store.bundles().list()));
+    ex.respondJson(200, reader().tally().summary(store.bundles().list()));
   }
 
   private void audit(Exchange ex) {
@@ -270,8 +289,21 @@ public final class AdminEndpoints {
     return store
         .clusters()
         .byName(name)
-        .map(this::fresh)
+        .map(reader()::fresh)
         .orElseThrow(() -> HttpError.notFound("no cluster named '" + name + "'"));
+  }
+
+  private static PageRequest pageRequest(Exchange ex) {
+    try {
+      return PageRequest.parse(ex.query("limit"), ex.query("continue"));
+    } catch (IllegalArgumentException e) {
+      throw HttpError.badRequest(e.getMessage());
+    }
+  }
+
+  private static void respondPage(Exchange ex, Page<?> page) {
+    page.next().ifPresent(t -> ex.header(PageRequest.CONTINUE_HEADER, t));
+    ex.respondJson(200, page.items());
   }
 
   private static LabelSelector selector(Exchange ex) {

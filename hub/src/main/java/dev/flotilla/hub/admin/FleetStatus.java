@@ -57,12 +57,27 @@ public final class FleetStatus {
   }
 
   public Progress progress(Assignment a) {
-    return switch (a.state()) {
+    BundleStatusRecord r = reportOf(a);
+    return progress(
+        a.state(), a.served(), r == null ? null : r.sync(), r == null ? null : r.health());
+  }
+
+  /**
+   * Where an assignment stands from its state, whether it serves content, and the agent's report of
+   * the digest it serves ({@code sync} and {@code health} null when there is none): the rule behind
+   * {@link #progress(Assignment)}, for counts the database grouped by these columns.
+   */
+  public static Progress progress(
+      Assignment.State state,
+      boolean served,
+      BundleStatus.SyncState sync,
+      BundleStatus.Health health) {
+    return switch (state) {
       case NOT_ADMITTED -> Progress.NOT_ADMITTED;
       case WAITING -> Progress.PENDING;
       case ERROR -> Progress.FAILED;
-      case ROLLED_BACK -> a.served() ? reported(a) : Progress.READY;
-      case ASSIGNED -> reported(a);
+      case ROLLED_BACK -> served ? reported(sync, health) : Progress.READY;
+      case ASSIGNED -> reported(sync, health);
     };
   }
 
@@ -71,16 +86,26 @@ public final class FleetStatus {
    * state: READY when the agent reports its digest applied and healthy.
    */
   public Progress reported(Assignment a) {
-    BundleStatusRecord r = reports.getOrDefault(a.cluster(), Map.of()).get(a.bundle());
-    if (r == null || !r.digest().equals(a.digest())) {
+    BundleStatusRecord r = reportOf(a);
+    return reported(r == null ? null : r.sync(), r == null ? null : r.health());
+  }
+
+  private static Progress reported(BundleStatus.SyncState sync, BundleStatus.Health health) {
+    if (sync == null || health == null) {
       return Progress.PENDING;
     }
-    if (r.sync() == BundleStatus.SyncState.FAILED || r.health() == BundleStatus.Health.FAILED) {
+    if (sync == BundleStatus.SyncState.FAILED || health == BundleStatus.Health.FAILED) {
       return Progress.FAILED;
     }
-    return r.sync() == BundleStatus.SyncState.APPLIED && r.health() == BundleStatus.Health.READY
+    return sync == BundleStatus.SyncState.APPLIED && health == BundleStatus.Health.READY
         ? Progress.READY
         : Progress.PENDING;
+  }
+
+  /** The agent's report of the digest the assignment serves, or null. */
+  private BundleStatusRecord reportOf(Assignment a) {
+    BundleStatusRecord r = reports.getOrDefault(a.cluster(), Map.of()).get(a.bundle());
+    return r == null || !r.digest().equals(a.digest()) ? null : r;
   }
 
   /** What the agent reported about the bundle, or an empty string. */

@@ -32,6 +32,12 @@ public interface ClusterStore {
    */
   List<ClusterRecord> page(ClusterId after, int limit);
 
+  /**
+   * Up to {@code limit} clusters whose names sort after {@code afterName} (all if null), in name
+   * order: the admin API lists clusters by name, a page at a time.
+   */
+  List<ClusterRecord> pageByName(String afterName, int limit);
+
   void setLabels(ClusterId id, Labels labels);
 
   void setFacts(ClusterId id, Facts facts);

@@ -2,6 +2,9 @@ package dev.flotilla.hub.store;
 
 import dev.flotilla.model.ClusterId;
 import dev.flotilla.model.Digest;
+import dev.flotilla.protocol.BundleStatus;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +67,39 @@ public interface DesiredStore {
 
   List<Assignment> assignmentsOf(String bundle);
 
+  /**
+   * The assignments of the given clusters (one page of the admin API's listings), in cluster and
+   * bundle order; clusters without any are absent.
+   */
+  default List<Assignment> assignmentsOfClusters(Collection<ClusterId> clusters) {
+    List<Assignment> out = new ArrayList<>();
+    clusters.stream().sorted().distinct().forEach(id -> out.addAll(assignments(id)));
+    return out;
+  }
+
   List<Assignment> allAssignments();
+
+  /**
+   * How many assignments of {@code bundle} (of every bundle if null) there are of each state, of
+   * each kind (serving content or not), and with each agent report of the served digest: counted by
+   * the database, so a bundle's counts over a million clusters cost no memory.
+   */
+  List<ProgressCount> progressCounts(String bundle);
+
+  /**
+   * One group of {@link #progressCounts}.
+   *
+   * @param served whether the assignments serve content (a non-empty digest)
+   * @param sync the agent's report of the served digest; null when it reported none
+   * @param health likewise
+   */
+  record ProgressCount(
+      String bundle,
+      Assignment.State state,
+      boolean served,
+      BundleStatus.SyncState sync,
+      BundleStatus.Health health,
+      long count) {}
 
   /** Whether the cluster's current assignments reference the blob (blob authorisation). */
   boolean references(ClusterId cluster, Digest digest);

@@ -4,6 +4,8 @@ import dev.flotilla.model.ClusterId;
 import dev.flotilla.protocol.StatusAck;
 import dev.flotilla.protocol.StatusReport;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** Agent status: latest state per bundle and the event log. */
@@ -29,6 +31,16 @@ public interface StatusStore {
   List<BundleStatusRecord> ofCluster(ClusterId cluster);
 
   List<BundleStatusRecord> ofBundle(String bundle);
+
+  /**
+   * The latest bundle states of the given clusters (one page of the admin API's listings), in
+   * cluster and bundle order.
+   */
+  default List<BundleStatusRecord> ofClusters(Collection<ClusterId> clusters) {
+    List<BundleStatusRecord> out = new ArrayList<>();
+    clusters.stream().sorted().distinct().forEach(id -> out.addAll(ofCluster(id)));
+    return out;
+  }
 
   List<BundleStatusRecord> all();
 

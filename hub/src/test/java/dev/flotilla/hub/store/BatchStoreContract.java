@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flotilla.hub.store.Assignment.State;
 import dev.flotilla.model.ClusterId;
 import dev.flotilla.model.Digest;
+import dev.flotilla.protocol.BundleStatus.Health;
+import dev.flotilla.protocol.BundleStatus.SyncState;
 import dev.flotilla.protocol.StatusAck;
 import dev.flotilla.protocol.StatusEvent;
 import dev.flotilla.protocol.StatusReport;
@@ -137,5 +139,135 @@ public abstract class BatchStoreContract extends FreshStore {
         .isInstanceOf(DesiredStore.StaleGeneration.class);
     assertThat(store.desired().assignments(b.id())).containsExactly(wb);
     assertThat(store.desired().get(a.id()).orElseThrow().etag()).isEqualTo("0123456789abcdef0123");
+  }
+
+  @Test
+  void pagesThroughClustersInNameOrder() {
+    for (String name : List.of("edge-3", "edge-1", "edge-5", "edge-2", "edge-4")) {
+      store.clusters().insert(cluster(name));
+    }
+    List<String> seen = new java.util.ArrayList<>();
+    String after = null;
+    for (List<ClusterRecord> page = store.clusters().pageByName(null, 2);
+        !page.isEmpty();
+        page = store.clusters().pageByName(after, 2)) {
+      assertThat(page.size()).isLessThanOrEqualTo(2);
+      page.forEach(c -> seen.add(c.name()));
+      after = page.get(page.size() - 1).name();
+    }
+    assertThat(seen).containsExactly("edge-1", "edge-2", "edge-3", "edge-4", "edge-5");
+    assertThat(store.clusters().pageByName("edge-4", 10))
+        .extracting(ClusterRecord::name)
+        .containsExactly("edge-5");
+  }
+
+  @Test
+  void readsTheAssignmentsAndStatusOfManyClustersAcrossQueryChunks() {
+    List<ClusterRecord> clusters = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_203; i++) {
+      clusters.add(cluster("edge-" + i));
+    }
+    store.clusters().insertAll(clusters);
+    Instant t = clock.instant();
+    List<DesiredStore.Save> saves = new java.util.ArrayList<>();
+    List<StatusStore.ReceivedReport> reports = new java.util.ArrayList<>();
+    for (ClusterRecord c : clusters) {
+      saves.add(
+          new DesiredStore.Save(
+              c.id(),
+              List.of(
+                  new Assignment(c.id(), "db", "r1", Digest.of("db").hex(), State.ASSIGNED, "", t),
+                  new Assignment(c.id(), "web", "r1", Digest.of("w").hex(), State.ASSIGNED, "", t)),
+              Optional.empty(),
+              ""));
+      reports.add(
+          new StatusStore.ReceivedReport(
+              c.id(),
+              new StatusReport(
+                  1,
+                  null,
+                  List.of(
+                      new dev.flotilla.protocol.BundleStatus(
+                          "web",
+                          "r1",
+                          Digest.of("w").hex(),
+                          dev.flotilla.protocol.BundleStatus.SyncState.APPLIED,
+                          dev.flotilla.protocol.BundleStatus.Health.READY,
+                          "",
+                          null,
+                          t)),
+                  List.of(),
+                  List.of()),
+              t));
+    }
+    store.desired().saveAll(saves);
+    store.statuses().recordAll(reports);
+
+    // every cluster but the first: more ids than one IN (...) chunk holds, plus a stranger
+    List<ClusterId> asked =
+        new java.util.ArrayList<>(
+            clusters.subList(1, clusters.size()).stream().map(ClusterRecord::id).toList());
+    asked.add(ClusterId.random());
+    java.util.Collections.reverse(asked);
+    List<Assignment> assignments = store.desired().assignmentsOfClusters(asked);
+    List<BundleStatusRecord> statuses = store.statuses().ofClusters(asked);
+
+    assertThat(assignments).hasSize(2 * 1_202);
+    assertThat(assignments).noneMatch(a -> a.cluster().equals(clusters.get(0).id()));
+    assertThat(assignments)
+        .extracting(a -> a.cluster().value() + "/" + a.bundle())
+        .isSorted()
+        .doesNotHaveDuplicates();
+    assertThat(statuses).hasSize(1_202).allMatch(s -> s.bundle().equals("web"));
+    assertThat(statuses).extracting(s -> s.cluster().value()).isSorted().doesNotHaveDuplicates();
+    assertThat(store.desired().assignmentsOfClusters(List.of())).isEmpty();
+    assertThat(store.statuses().ofClusters(List.of())).isEmpty();
+  }
+
+  @Test
+  void countsAssignmentsByStateAndTheReportOfTheServedDigest() {
+    ClusterRecord a = cluster("edge-a");
+    ClusterRecord b = cluster("edge-b");
+    ClusterRecord c = cluster("edge-c");
+    for (ClusterRecord x : List.of(a, b, c)) {
+      store.clusters().insert(x);
+    }
+    Instant t = clock.instant();
+    String web = Digest.of("web").hex();
+    for (ClusterRecord x : List.of(a, b, c)) {
+      store
+          .desired()
+          .save(
+              x.id(),
+              List.of(
+                  new Assignment(x.id(), "web", "r1", web, State.ASSIGNED, "", t),
+                  new Assignment(x.id(), "gpu", "", "", State.NOT_ADMITTED, "no gpu", t)),
+              Optional.empty());
+    }
+    // a reports the served digest ready, b an older digest, c nothing
+    store.statuses().record(a.id(), report("web", web), t);
+    store.statuses().record(b.id(), report("web", Digest.of("old").hex()), t);
+
+    assertThat(store.desired().progressCounts(null))
+        .containsExactlyInAnyOrder(
+            new DesiredStore.ProgressCount(
+                "web", State.ASSIGNED, true, SyncState.APPLIED, Health.READY, 1),
+            new DesiredStore.ProgressCount("web", State.ASSIGNED, true, null, null, 2),
+            new DesiredStore.ProgressCount("gpu", State.NOT_ADMITTED, false, null, null, 3));
+    assertThat(store.desired().progressCounts("gpu"))
+        .containsExactly(
+            new DesiredStore.ProgressCount("gpu", State.NOT_ADMITTED, false, null, null, 3));
+    assertThat(store.desired().progressCounts("nothing")).isEmpty();
+  }
+
+  private StatusReport report(String bundle, String digest) {
+    return new StatusReport(
+        1,
+        null,
+        List.of(
+            new dev.flotilla.protocol.BundleStatus(
+                bundle, "r", digest, SyncState.APPLIED, Health.READY, "", null, clock.instant())),
+        List.of(),
+        List.of());
   }
 }

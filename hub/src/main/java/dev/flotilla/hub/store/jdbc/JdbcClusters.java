@@ -133,6 +133,16 @@ final class JdbcClusters implements ClusterStore {
   }
 
   @Override
+  public List<ClusterRecord> pageByName(String afterName, int limit) {
+    return jdbc.query(
+        "list clusters named after " + afterName,
+        "SELECT " + COLUMNS + " FROM clusters WHERE name > ? ORDER BY name LIMIT ?",
+        JdbcClusters::row,
+        afterName == null ? "" : afterName,
+        limit);
+  }
+
+  @Override
   public void setLabels(ClusterId id, Labels labels) {
     jdbc.update(
         "set labels of " + id,

@@ -6,10 +6,12 @@ import dev.flotilla.hub.store.DesiredStore;
 import dev.flotilla.hub.store.DesiredStore.StaleGeneration;
 import dev.flotilla.model.ClusterId;
 import dev.flotilla.model.Digest;
+import dev.flotilla.protocol.BundleStatus;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,6 +156,52 @@ final class JdbcDesired implements DesiredStore {
         "SELECT " + ASSIGNMENT_COLUMNS + " FROM assignments WHERE bundle = ? ORDER BY cluster_id",
         JdbcDesired::row,
         bundle);
+  }
+
+  @Override
+  public List<Assignment> assignmentsOfClusters(Collection<ClusterId> clusters) {
+    List<Assignment> out = new ArrayList<>();
+    for (List<String> ids : InLists.chunks(clusters)) {
+      out.addAll(
+          jdbc.query(
+              "read assignments of " + ids.size() + " clusters from " + ids.get(0),
+              "SELECT "
+                  + ASSIGNMENT_COLUMNS
+                  + " FROM assignments WHERE cluster_id IN ("
+                  + InLists.marks(ids.size())
+                  + ") ORDER BY cluster_id, bundle",
+              JdbcDesired::row,
+              ids.toArray()));
+    }
+    return out;
+  }
+
+  @Override
+  public List<ProgressCount> progressCounts(String bundle) {
+    String served = "CASE WHEN a.digest <> '' THEN 1 ELSE 0 END";
+    return jdbc.query(
+        bundle == null ? "count assignments" : "count assignments of bundle " + bundle,
+        "SELECT a.bundle, a.state, "
+            + served
+            + " AS served, s.sync, s.health, COUNT(*) AS n FROM assignments a"
+            + " LEFT JOIN bundle_status s ON s.cluster_id = a.cluster_id AND s.bundle = a.bundle"
+            + " AND s.digest = a.digest"
+            + (bundle == null ? "" : " WHERE a.bundle = ?")
+            + " GROUP BY a.bundle, a.state, "
+            + served
+            + ", s.sync, s.health",
+        rs -> {
+          String sync = rs.getString("sync");
+          String health = rs.getString("health");
+          return new ProgressCount(
+              rs.getString("bundle"),
+              Assignment.State.valueOf(rs.getString("state")),
+              rs.getInt("served") != 0,
+              sync == null ? null : BundleStatus.SyncState.valueOf(sync),
+              health == null ? null : BundleStatus.Health.valueOf(health),
+              rs.getLong("n"));
+        },
+        bundle == null ? new Object[0] : new Object[] {bundle});
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 final class JdbcStatuses implements StatusStore {
@@ -138,6 +139,24 @@ final class JdbcStatuses implements StatusStore {
         "SELECT " + COLUMNS + " FROM bundle_status WHERE bundle = ? ORDER BY cluster_id",
         JdbcStatuses::row,
         bundle);
+  }
+
+  @Override
+  public List<BundleStatusRecord> ofClusters(Collection<ClusterId> clusters) {
+    List<BundleStatusRecord> out = new ArrayList<>();
+    for (List<String> ids : InLists.chunks(clusters)) {
+      out.addAll(
+          jdbc.query(
+              "read status of " + ids.size() + " clusters from " + ids.get(0),
+              "SELECT "
+                  + COLUMNS
+                  + " FROM bundle_status WHERE cluster_id IN ("
+                  + InLists.marks(ids.size())
+                  + ") ORDER BY cluster_id, bundle",
+              JdbcStatuses::row,
+              ids.toArray()));
+    }
+    return out;
   }
 
   @Override
