@@ -44,6 +44,9 @@ public final class RolloutController implements RolloutGate {
    */
   static final Duration FINISHED_RECOUNT = Duration.ofSeconds(30);
 
+  /** A round slower than this is logged, with the cadence it sets. */
+  private static final Duration SLOW_PASS = Duration.ofSeconds(5);
+
   private final HubStore store;
   private final BundleCatalog catalog;
   private final Duration offlineAfter;
@@ -52,8 +55,11 @@ public final class RolloutController implements RolloutGate {
   private final Map<ClusterId, Instant> onlineSince = new HashMap<>();
   private final int pageSize;
 
-  /** How long the last pass over the fleet took: large fleets are planned less often. */
-  private Duration lastScan = Duration.ZERO;
+  /**
+   * How long the last round's pass over the fleet and its plans took: large fleets are planned less
+   * often.
+   */
+  private Duration lastPass = Duration.ZERO;
 
   /**
    * The latest plan of a bundle's rollout; {@code published} once a distribution followed the round
@@ -131,7 +137,6 @@ public final class RolloutController implements RolloutGate {
       LOG.error("reading the fleet for this rollout round failed; will retry", ex);
       return RolloutChanges.NONE;
     }
-    lastScan = Duration.ofNanos(System.nanoTime() - started);
     RolloutChanges changed = RolloutChanges.NONE;
     for (Due d : due) {
       String name = d.entry().spec().name();
@@ -140,6 +145,13 @@ public final class RolloutController implements RolloutGate {
       } catch (RuntimeException ex) {
         LOG.error("rollout of bundle {} failed this round; will retry", name, ex);
       }
+    }
+    lastPass = Duration.ofNanos(System.nanoTime() - started);
+    if (lastPass.compareTo(SLOW_PASS) > 0) {
+      LOG.debug(
+          "rollout round over the fleet took {} ms; rollouts are planned at most every {} s",
+          lastPass.toMillis(),
+          planEvery(false, lastPass).toSeconds());
     }
     return changed;
   }
@@ -163,7 +175,7 @@ public final class RolloutController implements RolloutGate {
     }
     Planned before = plans.get(name);
     if (before != null && before.published() && before.rollout().equals(current)) {
-      Duration every = planEvery(current.phase().finished(), lastScan);
+      Duration every = planEvery(current.phase().finished(), lastPass);
       if (now.isBefore(before.plannedAt().plus(every))) {
         return Optional.empty();
       }
@@ -188,11 +200,11 @@ public final class RolloutController implements RolloutGate {
    * takes tens of seconds; this keeps the fleet loop free for commits and new clusters most of the
    * time.
    */
-  static Duration planEvery(boolean finished, Duration lastScan) {
+  static Duration planEvery(boolean finished, Duration lastPass) {
     if (!finished) {
-      return lastScan.multipliedBy(2);
+      return lastPass.multipliedBy(2);
     }
-    Duration scaled = lastScan.multipliedBy(20);
+    Duration scaled = lastPass.multipliedBy(20);
     return scaled.compareTo(FINISHED_RECOUNT) > 0 ? scaled : FINISHED_RECOUNT;
   }
 
