@@ -66,7 +66,8 @@ final class RolloutRig implements AutoCloseable {
     HubPki pki = HubPki.loadOrCreate(dir.resolve("pki"), List.of("localhost"), clock);
     BundleSpecParser parser = new BundleSpecParser(YamlReader.withDefaults());
     BundleCatalog catalog = new BundleCatalog(store.bundles(), parser, clock);
-    rollouts = new RolloutController(store, catalog, OFFLINE_AFTER, clock);
+    // pages of 2 clusters: every scenario reads the fleet across page boundaries
+    rollouts = new RolloutController(store, catalog, OFFLINE_AFTER, clock, 2);
     Distributor distributor =
         new Distributor(
             store,

@@ -9,6 +9,7 @@ import dev.flotilla.hub.rollout.RolloutProgress;
 import dev.flotilla.hub.rollout.RolloutViews.RolloutView;
 import dev.flotilla.hub.store.RolloutRecord;
 import dev.flotilla.hub.store.RolloutRecord.Phase;
+import dev.flotilla.model.ClusterId;
 import dev.flotilla.model.Labels;
 import dev.flotilla.testkit.ManualClock;
 import dev.flotilla.testkit.git.GitRepo;
@@ -332,13 +333,23 @@ class StagedRolloutTest {
   }
 
   @Test
-  void aRoundAfterAClusterRegisteredConcernsThatClusterAlone() throws Exception {
+  void aRoundAfterAClusterRegisteredChangesNoOtherCluster() throws Exception {
     hub.cluster("site-6", Labels.of("tier", "edge", "model", "x86"));
+    ClusterId joined = hub.clusters.get("site-6");
+    String revision = hub.rollout("web").revision();
+    // the rollout is complete: a cluster that joins gets its revision from the plan's fallback,
+    // before any round counts it
+    assertThat(hub.rollouts.allows("web", joined, revision)).isTrue();
     clock.advance(Duration.ofMinutes(1)); // past the recount of a finished rollout
 
     RolloutChanges changes = hub.rollouts.changes();
 
-    assertThat(changes).isEqualTo(new RolloutChanges.Some(Set.of(hub.clusters.get("site-6"))));
-    assertThat(hub.rollouts.changes().none()).isTrue();
+    assertThat(changes)
+        .as("nobody's decision changed")
+        .isEqualTo(new RolloutChanges.Some(Set.of()));
+    assertThat(hub.rollouts.allows("web", joined, revision)).isTrue();
+    assertThat(RolloutView.of(hub.rollout("web")).progress().targeted())
+        .as("the recount counts it")
+        .isEqualTo(7);
   }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The planner's view of a bundle's targeted clusters, from what the hub assigned and what agents
@@ -40,7 +41,7 @@ final class ClusterStates {
       FleetStatus status,
       Set<String> moved,
       boolean fresh,
-      Map<ClusterId, RolloutDecision> lastDecisions,
+      Function<ClusterId, RolloutDecision> lastDecisions,
       Map<ClusterId, Instant> onlineSince) {
     List<ClusterState> out = new ArrayList<>();
     for (ClusterRecord c : clusters) {
@@ -69,7 +70,7 @@ final class ClusterStates {
       FleetStatus status,
       Set<String> moved,
       boolean fresh,
-      Map<ClusterId, RolloutDecision> lastDecisions) {
+      Function<ClusterId, RolloutDecision> lastDecisions) {
     if (a == null) {
       return new ClusterState(
           c.id(), c.name(), c.labels(), online, Position.WAITING, false, since, "");
@@ -91,7 +92,7 @@ final class ClusterStates {
         }
       }
       case ERROR -> {
-        boolean told = lastDecisions.get(c.id()) instanceof RolloutDecision.Newest;
+        boolean told = lastDecisions.apply(c.id()) instanceof RolloutDecision.Newest;
         position = told ? Position.FAILED : Position.WAITING;
         message = a.message();
         settled = false;

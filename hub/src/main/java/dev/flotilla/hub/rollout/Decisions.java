@@ -25,14 +25,13 @@ record Decisions(Map<ClusterId, RolloutDecision> decisions, RolloutDecision fall
     String rev = RolloutPlanner.shortRev(r.revision());
     switch (r.phase()) {
       case COMPLETE -> {
-        byId.keySet().forEach(id -> out.put(id, RolloutDecision.NEWEST));
-        return new Decisions(out, RolloutDecision.NEWEST, "");
+        // every cluster gets the fallback: no map of them
+        return new Decisions(Map.of(), RolloutDecision.NEWEST, "");
       }
       case ROLLING_BACK, ROLLED_BACK -> {
         RolloutDecision back =
             new RolloutDecision.Previous("revision " + rev + " was rolled back: " + r.reason());
-        byId.keySet().forEach(id -> out.put(id, back));
-        return new Decisions(out, back, r.reason());
+        return new Decisions(Map.of(), back, r.reason());
       }
       case PROGRESSING -> {
         return admit(r, policy, stages, tally, byId);

@@ -1,13 +1,10 @@
 package dev.flotilla.hub.rollout;
 
-import dev.flotilla.hub.admin.FleetStatus;
 import dev.flotilla.hub.bundle.BundleCatalog;
 import dev.flotilla.hub.distribute.BundleSnapshot;
 import dev.flotilla.hub.distribute.RolloutChanges;
 import dev.flotilla.hub.distribute.RolloutDecision;
 import dev.flotilla.hub.distribute.RolloutGate;
-import dev.flotilla.hub.store.Assignment;
-import dev.flotilla.hub.store.ClusterRecord;
 import dev.flotilla.hub.store.HubStore;
 import dev.flotilla.hub.store.RolloutRecord;
 import dev.flotilla.hub.store.RolloutRecord.Phase;
@@ -16,6 +13,7 @@ import dev.flotilla.model.RolloutPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +39,13 @@ public final class RolloutController implements RolloutGate {
   static final int KEEP = 50;
 
   /**
-   * How often a finished rollout (complete, rolled back) is planned again. Its decisions do not
-   * depend on the clusters' states, only its counts do (offline clusters converging later).
+   * How often a finished rollout (complete, rolled back) is planned again, at least. Its decisions
+   * do not depend on the clusters' states, only its counts do (offline clusters converging later).
    */
   static final Duration FINISHED_RECOUNT = Duration.ofSeconds(30);
+
+  /** A round slower than this is logged, with the cadence it sets. */
+  private static final Duration SLOW_PASS = Duration.ofSeconds(5);
 
   private final HubStore store;
   private final BundleCatalog catalog;
@@ -53,6 +53,13 @@ public final class RolloutController implements RolloutGate {
   private final Clock clock;
   private final Map<String, Planned> plans = new ConcurrentHashMap<>();
   private final Map<ClusterId, Instant> onlineSince = new HashMap<>();
+  private final int pageSize;
+
+  /**
+   * How long the last round's pass over the fleet and its plans took: large fleets are planned less
+   * often.
+   */
+  private Duration lastPass = Duration.ZERO;
 
   /**
    * The latest plan of a bundle's rollout; {@code published} once a distribution followed the round
@@ -63,10 +70,20 @@ public final class RolloutController implements RolloutGate {
 
   public RolloutController(
       HubStore store, BundleCatalog catalog, Duration offlineAfter, Clock clock) {
+    this(store, catalog, offlineAfter, clock, FleetScan.PAGE);
+  }
+
+  /**
+   * With the number of clusters read per query when the controller passes over the fleet (tests use
+   * small pages so that every rollout scenario crosses page boundaries).
+   */
+  public RolloutController(
+      HubStore store, BundleCatalog catalog, Duration offlineAfter, Clock clock, int pageSize) {
     this.store = store;
     this.catalog = catalog;
     this.offlineAfter = offlineAfter;
     this.clock = clock;
+    this.pageSize = pageSize;
   }
 
   /**
@@ -88,19 +105,16 @@ public final class RolloutController implements RolloutGate {
 
   private synchronized RolloutChanges round(boolean publish) {
     Instant now = clock.instant();
-    // read only when a bundle is planned this round: a finished rollout between recounts, or a
-    // hub with no bundles, does not read the whole fleet every round
-    Supplier<List<ClusterRecord>> clusters = memoized(() -> clustersNow(now));
     Map<String, RolloutRecord> latest =
         store.rollouts().latestOfEach().stream()
             .collect(Collectors.toMap(RolloutRecord::bundle, Function.identity()));
-    RolloutChanges changed = RolloutChanges.NONE;
+    List<Due> due = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (BundleCatalog.Entry e : catalog.usable()) {
       String name = e.spec().name();
       seen.add(name);
       try {
-        changed = changed.plus(stepBundle(e, latest.get(name), clusters, now, publish));
+        dueNow(e, latest.get(name), now).ifPresent(due::add);
       } catch (RuntimeException ex) {
         LOG.error("rollout of bundle {} failed this round; will retry", name, ex);
       }
@@ -111,43 +125,48 @@ public final class RolloutController implements RolloutGate {
       }
     }
     plans.keySet().retainAll(seen);
+    if (due.isEmpty()) {
+      return RolloutChanges.NONE;
+    }
+    // one pass over the fleet for every bundle planned this round
+    long started = System.nanoTime();
+    Map<String, List<ClusterState>> states;
+    try {
+      states = scan(due.stream().map(Due::target).toList(), now);
+    } catch (RuntimeException ex) {
+      LOG.error("reading the fleet for this rollout round failed; will retry", ex);
+      return RolloutChanges.NONE;
+    }
+    RolloutChanges changed = RolloutChanges.NONE;
+    for (Due d : due) {
+      String name = d.entry().spec().name();
+      try {
+        changed = changed.plus(planBundle(d, states.get(name), now, publish));
+      } catch (RuntimeException ex) {
+        LOG.error("rollout of bundle {} failed this round; will retry", name, ex);
+      }
+    }
+    lastPass = Duration.ofNanos(System.nanoTime() - started);
+    if (lastPass.compareTo(SLOW_PASS) > 0) {
+      LOG.debug(
+          "rollout round over the fleet took {} ms; rollouts are planned at most every {} s",
+          lastPass.toMillis(),
+          planEvery(false, lastPass).toSeconds());
+    }
     return changed;
   }
 
-  /** Every cluster, and who is online since when (kept across rounds). */
-  private List<ClusterRecord> clustersNow(Instant now) {
-    List<ClusterRecord> clusters = store.clusters().list();
-    FleetStatus fleet = new FleetStatus(clusters, List.of(), List.of(), now, offlineAfter);
-    for (ClusterRecord c : clusters) {
-      if (fleet.online(c)) {
-        onlineSince.putIfAbsent(c.id(), now);
-      } else {
-        onlineSince.remove(c.id());
-      }
-    }
-    return clusters;
-  }
+  /** A bundle whose rollout is planned this round, with what planning it needs to know first. */
+  private record Due(
+      BundleCatalog.Entry entry, RolloutRecord rollout, Planned before, FleetScan.Target target) {}
 
-  private static <T> Supplier<T> memoized(Supplier<T> supplier) {
-    return new Supplier<>() {
-      private T value;
-
-      @Override
-      public T get() {
-        if (value == null) {
-          value = supplier.get();
-        }
-        return value;
-      }
-    };
-  }
-
-  private RolloutChanges stepBundle(
-      BundleCatalog.Entry e,
-      RolloutRecord current,
-      Supplier<List<ClusterRecord>> clusters,
-      Instant now,
-      boolean publish) {
+  /**
+   * Starts a rollout when the bundle's revision changed; the bundle is due unless its rollout was
+   * planned lately enough: a finished one is recounted every {@link #FINISHED_RECOUNT}, an open one
+   * every round, but neither more often than the fleet pass allows ({@link #planEvery}) so that a
+   * large fleet leaves the loop time for its other work.
+   */
+  private Optional<Due> dueNow(BundleCatalog.Entry e, RolloutRecord current, Instant now) {
     String name = e.spec().name();
     String revision = e.revision().id();
     if (current == null || !current.revision().equals(revision)) {
@@ -155,22 +174,61 @@ public final class RolloutController implements RolloutGate {
       LOG.info("bundle {}: {}", name, current.reason());
     }
     Planned before = plans.get(name);
-    if (before != null
-        && before.published()
-        && current.phase().finished()
-        && before.rollout().equals(current)
-        && now.isBefore(before.plannedAt().plus(FINISHED_RECOUNT))) {
-      return RolloutChanges.NONE;
+    if (before != null && before.published() && before.rollout().equals(current)) {
+      Duration every = planEvery(current.phase().finished(), lastPass);
+      if (now.isBefore(before.plannedAt().plus(every))) {
+        return Optional.empty();
+      }
     }
+    return Optional.of(new Due(e, current, before, target(e, current, before)));
+  }
+
+  private FleetScan.Target target(BundleCatalog.Entry e, RolloutRecord rollout, Planned before) {
     boolean fresh =
-        before != null && before.published() && before.rollout().revision().equals(revision);
-    Map<ClusterId, RolloutDecision> last = before == null ? Map.of() : before.plan().decisions();
+        before != null
+            && before.published()
+            && before.rollout().revision().equals(e.revision().id());
+    Function<ClusterId, RolloutDecision> last =
+        before == null ? id -> null : before.plan()::decisionFor;
+    return new FleetScan.Target(e.spec(), movedRevisions(rollout), fresh, last);
+  }
+
+  /**
+   * How often a rollout is planned again, given how long a pass over the fleet takes: a finished
+   * one every {@link #FINISHED_RECOUNT} but 20 passes apart at least (a recount is only for its
+   * counts); an open one every round, but two passes apart at least. At a million clusters a pass
+   * takes tens of seconds; this keeps the fleet loop free for commits and new clusters most of the
+   * time.
+   */
+  static Duration planEvery(boolean finished, Duration lastPass) {
+    if (!finished) {
+      return lastPass.multipliedBy(2);
+    }
+    Duration scaled = lastPass.multipliedBy(20);
+    return scaled.compareTo(FINISHED_RECOUNT) > 0 ? scaled : FINISHED_RECOUNT;
+  }
+
+  private Map<String, List<ClusterState>> scan(List<FleetScan.Target> targets, Instant now) {
+    return FleetScan.states(store, targets, now, offlineAfter, onlineSince, pageSize);
+  }
+
+  private RolloutChanges planBundle(
+      Due due, List<ClusterState> states, Instant now, boolean publish) {
+    BundleCatalog.Entry e = due.entry();
+    String name = e.spec().name();
+    String revision = e.revision().id();
+    Planned before = due.before();
+    RolloutRecord current = due.rollout();
+    FleetScan.Target target = due.target();
     for (int attempt = 0; attempt < 3; attempt++) {
-      RolloutPlan plan = plan(e, current, clusters.get(), fresh, last, now);
+      RolloutPlan plan =
+          RolloutPlanner.plan(current, e.spec().rollout(), states, target.fresh(), now);
       Optional<RolloutRecord> saved = RolloutLedger.save(store, current, plan, now);
       if (saved.isEmpty()) {
         // an operator changed the rollout meanwhile: plan again from what is stored
         current = store.rollouts().latest(name).orElseThrow();
+        target = target(e, current, before);
+        states = scan(List.of(target), now).get(name);
         continue;
       }
       RolloutRecord next = saved.get();
@@ -186,25 +244,6 @@ public final class RolloutController implements RolloutGate {
     }
     LOG.warn("bundle {}: the rollout kept changing under the controller; next round", name);
     return RolloutChanges.NONE;
-  }
-
-  private RolloutPlan plan(
-      BundleCatalog.Entry e,
-      RolloutRecord rollout,
-      List<ClusterRecord> clusters,
-      boolean fresh,
-      Map<ClusterId, RolloutDecision> last,
-      Instant now) {
-    String name = e.spec().name();
-    List<Assignment> assignments = store.desired().assignmentsOf(name);
-    FleetStatus status =
-        new FleetStatus(clusters, assignments, store.statuses().ofBundle(name), now, offlineAfter);
-    Map<ClusterId, Assignment> byCluster =
-        assignments.stream().collect(Collectors.toMap(Assignment::cluster, Function.identity()));
-    Set<String> moved = movedRevisions(rollout);
-    List<ClusterState> states =
-        ClusterStates.of(e.spec(), clusters, byCluster, status, moved, fresh, last, onlineSince);
-    return RolloutPlanner.plan(rollout, e.spec().rollout(), states, fresh, now);
   }
 
   /** Clusters whose decision differs between two plans (or that only one of them decides). */

@@ -77,6 +77,12 @@ public interface DesiredStore {
     return out;
   }
 
+  /**
+   * The assignments, of every bundle, of the clusters whose id is between {@code from} and {@code
+   * to} (inclusive): the rollout controller reads a large fleet's assignments a page at a time.
+   */
+  List<Assignment> assignmentsBetween(ClusterId from, ClusterId to);
+
   List<Assignment> allAssignments();
 
   /**

@@ -42,6 +42,12 @@ public interface StatusStore {
     return out;
   }
 
+  /**
+   * The bundle states reported by the clusters whose id is between {@code from} and {@code to}
+   * (inclusive), every bundle: read a page of a large fleet at a time.
+   */
+  List<BundleStatusRecord> ofClustersBetween(ClusterId from, ClusterId to);
+
   List<BundleStatusRecord> all();
 
   List<EventRecord> events(ClusterId cluster, int limit);

@@ -174,6 +174,11 @@ class StatusWriterTest {
     }
 
     @Override
+    public List<BundleStatusRecord> ofClustersBetween(ClusterId from, ClusterId to) {
+      return delegate.ofClustersBetween(from, to);
+    }
+
+    @Override
     public List<BundleStatusRecord> all() {
       return delegate.all();
     }

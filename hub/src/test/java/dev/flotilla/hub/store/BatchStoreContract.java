@@ -270,4 +270,57 @@ public abstract class BatchStoreContract extends FreshStore {
         List.of(),
         List.of());
   }
+
+  @Test
+  void readsAssignmentsAndStatesOfAnIdRangeOnly() {
+    List<ClusterRecord> sorted = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ClusterRecord c = cluster("edge-" + i);
+      store.clusters().insert(c);
+      sorted.add(c);
+    }
+    sorted.sort(java.util.Comparator.comparing(ClusterRecord::id));
+    Instant t = clock.instant();
+    for (ClusterRecord c : sorted) {
+      store
+          .desired()
+          .save(
+              c.id(),
+              List.of(
+                  new Assignment(
+                      c.id(), "api", "rev1", Digest.of("a").hex(), State.ASSIGNED, "", t),
+                  new Assignment(
+                      c.id(), "web", "rev1", Digest.of("w").hex(), State.ASSIGNED, "", t)),
+              Optional.empty());
+      store
+          .statuses()
+          .record(
+              c.id(),
+              new StatusReport(
+                  1,
+                  null,
+                  List.of(
+                      new dev.flotilla.protocol.BundleStatus(
+                          "web",
+                          "rev1",
+                          Digest.of("w").hex(),
+                          dev.flotilla.protocol.BundleStatus.SyncState.APPLIED,
+                          dev.flotilla.protocol.BundleStatus.Health.READY,
+                          "",
+                          null,
+                          t)),
+                  List.of(),
+                  List.of()),
+              t);
+    }
+    ClusterId from = sorted.get(1).id();
+    ClusterId to = sorted.get(2).id();
+    List<Assignment> assignments = store.desired().assignmentsBetween(from, to);
+    assertThat(assignments).extracting(Assignment::cluster).containsExactly(from, from, to, to);
+    assertThat(assignments).extracting(Assignment::bundle).containsOnly("api", "web");
+    List<BundleStatusRecord> states = store.statuses().ofClustersBetween(from, to);
+    assertThat(states).extracting(BundleStatusRecord::cluster).containsExactly(from, to);
+    assertThat(states).extracting(BundleStatusRecord::bundle).containsOnly("web");
+    assertThat(store.statuses().ofClustersBetween(to, from)).as("an empty range").isEmpty();
+  }
 }

@@ -205,6 +205,18 @@ final class JdbcDesired implements DesiredStore {
   }
 
   @Override
+  public List<Assignment> assignmentsBetween(ClusterId from, ClusterId to) {
+    return jdbc.query(
+        "read assignments of clusters " + from + " to " + to,
+        "SELECT "
+            + ASSIGNMENT_COLUMNS
+            + " FROM assignments WHERE cluster_id >= ? AND cluster_id <= ? ORDER BY cluster_id",
+        JdbcDesired::row,
+        from.value(),
+        to.value());
+  }
+
+  @Override
   public List<Assignment> allAssignments() {
     return jdbc.query(
         "read all assignments",

@@ -160,6 +160,19 @@ final class JdbcStatuses implements StatusStore {
   }
 
   @Override
+  public List<BundleStatusRecord> ofClustersBetween(ClusterId from, ClusterId to) {
+    return jdbc.query(
+        "read status of clusters " + from + " to " + to,
+        "SELECT "
+            + COLUMNS
+            + " FROM bundle_status WHERE cluster_id >= ? AND cluster_id <= ?"
+            + " ORDER BY cluster_id, bundle",
+        JdbcStatuses::row,
+        from.value(),
+        to.value());
+  }
+
+  @Override
   public List<BundleStatusRecord> all() {
     return jdbc.query(
         "read all status",
