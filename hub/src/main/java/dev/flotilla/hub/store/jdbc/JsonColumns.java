@@ -11,6 +11,14 @@ import java.util.TreeMap;
 
 /** The few structured values kept as JSON text columns. */
 final class JsonColumns {
+  /** Distinct label and fact texts whose parsed value is kept (see {@link ParsedColumn}). */
+  static final int SHARED = 4_096;
+
+  private static final ParsedColumn<Labels> LABELS =
+      new ParsedColumn<>(SHARED, JsonColumns::parseLabels);
+  private static final ParsedColumn<Facts> FACTS =
+      new ParsedColumn<>(SHARED, JsonColumns::parseFacts);
+
   private JsonColumns() {}
 
   static String labels(Labels labels) {
@@ -18,6 +26,10 @@ final class JsonColumns {
   }
 
   static Labels labels(String json) {
+    return LABELS.of(json);
+  }
+
+  private static Labels parseLabels(String json) {
     try {
       Map<String, String> m =
           Json.mapper().readValue(json, new TypeReference<TreeMap<String, String>>() {});
@@ -32,6 +44,10 @@ final class JsonColumns {
   }
 
   static Facts facts(String json) {
+    return FACTS.of(json);
+  }
+
+  private static Facts parseFacts(String json) {
     return Json.read(
         json.getBytes(java.nio.charset.StandardCharsets.UTF_8), Facts.class, "facts column");
   }
