@@ -4,8 +4,13 @@ import dev.flotilla.protocol.pki.TlsContexts;
 import java.net.InetSocketAddress;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.cert.CRL;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Collection;
 import java.util.concurrent.Executors;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -24,6 +29,9 @@ public final class HttpsServer implements AutoCloseable {
   /** Slowest request body accepted, averaged over the request. */
   static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
 
+  /** Client certificate chains remembered as validated (~100 bytes each). */
+  static final int VALIDATED_CHAINS = 200_000;
+
   private final Server server;
   private final ServerConnector connector;
 
@@ -38,7 +46,14 @@ public final class HttpsServer implements AutoCloseable {
     threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server = new Server(threads);
 
-    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    SslContextFactory.Server ssl =
+        new SslContextFactory.Server() {
+          @Override
+          protected TrustManager[] getTrustManagers(
+              KeyStore trustStore, Collection<? extends CRL> crls) throws Exception {
+            return rememberValidatedChains(super.getTrustManagers(trustStore, crls));
+          }
+        };
     try {
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(null, null);
@@ -79,6 +94,17 @@ public final class HttpsServer implements AutoCloseable {
     server.addConnector(connector);
     server.setHandler(handler);
     server.setErrorHandler(new JsonErrorHandler());
+  }
+
+  /** Client chains validated once are not validated again on every full handshake. */
+  static TrustManager[] rememberValidatedChains(TrustManager[] managers) {
+    TrustManager[] out = managers.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] instanceof X509ExtendedTrustManager x) {
+        out[i] = new ValidatedClientChains(x, VALIDATED_CHAINS, Clock.systemUTC());
+      }
+    }
+    return out;
   }
 
   public void start() throws Exception {
