@@ -17,14 +17,14 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * The hub's trust manager with a memory of client certificate chains it has already validated.
  *
  * <p>Validating a client chain (PKIX path building and the CA's ECDSA signature on the certificate)
- * is about a third of a full TLS handshake here. A cluster presents the same certificate on every
- * full handshake until it renews, so when many clusters reconnect at once (sites rebooted, the hub
- * still up) the same chains are validated again and again. An exact chain (byte for byte) that
- * passed the delegate's checks is accepted again while its certificate is within its validity
- * dates; anything else goes to the delegate. The TLS handshake still verifies the client's
- * signature with the certificate's key on every handshake (possession of the key), and revocation
- * is the application's check, after TLS, as before. The memory is bounded: past {@code capacity}
- * chains it starts over.
+ * is about a fifth of a full TLS handshake's CPU here (docs/performance.md). A cluster presents the
+ * same certificate on every full handshake until it renews, so when many clusters reconnect at once
+ * (sites rebooted, the hub still up) the same chains are validated again and again. An exact chain
+ * (byte for byte) that passed the delegate's checks is accepted again while its certificate is
+ * within its validity dates; anything else goes to the delegate. The TLS handshake still verifies
+ * the client's signature with the certificate's key on every handshake (possession of the key), and
+ * revocation is the application's check, after TLS, as before. The memory is bounded: past {@code
+ * capacity} chains it starts over.
  */
 final class ValidatedClientChains extends X509ExtendedTrustManager {
   private final X509ExtendedTrustManager delegate;
