@@ -24,6 +24,9 @@ import java.util.Set;
  * thrown.
  */
 final class ObjectApplier {
+  /** Reads of a live object that a controller keeps changing, before comparing anyway. */
+  static final int SAME_VERSION_ATTEMPTS = 3;
+
   private final KubeCluster cluster;
 
   ObjectApplier(KubeCluster cluster) {
@@ -50,7 +53,20 @@ final class ObjectApplier {
     try {
       live = cluster.get(ref);
       KubeObject dryRun = cluster.apply(ApplyRequest.dryRun(desired, true));
-      differences = live.map(l -> ObjectDiff.differences(dryRun, l)).orElse(List.of());
+      // a controller may write the object between the read and the dry run (a Deployment's
+      // revision annotation after its template changed): compare a dry run with the live object
+      // it was computed from (a dry-run update keeps the resourceVersion), or that write would
+      // pass for drift
+      for (int attempt = 0;
+          attempt < SAME_VERSION_ATTEMPTS && live.isPresent() && !sameVersion(dryRun, live.get());
+          attempt++) {
+        live = cluster.get(ref);
+        if (live.isPresent() && !sameVersion(dryRun, live.get())) {
+          dryRun = cluster.apply(ApplyRequest.dryRun(desired, true));
+        }
+      }
+      KubeObject planned = dryRun;
+      differences = live.map(l -> ObjectDiff.differences(planned, l)).orElse(List.of());
       if (live.isPresent() && differences.isEmpty()) {
         return new ObjectOutcome(ChangeSetEntry.of(ref, Action.UNCHANGED), true, true, List.of());
       }
@@ -102,5 +118,12 @@ final class ObjectApplier {
           case InteractiveEdits.Reclaim.Force f -> f.entries();
         };
     return entries.stream().map(ManagedFieldsEntry::manager).distinct().toList();
+  }
+
+  /** Whether both are the same version of the object (a dry-run update keeps its version). */
+  private static boolean sameVersion(KubeObject dryRun, KubeObject live) {
+    Object a = dryRun.metadata().get("resourceVersion");
+    Object b = live.metadata().get("resourceVersion");
+    return a == null || b == null || a.equals(b);
   }
 }
