@@ -123,8 +123,9 @@ public final class Distributor implements AutoCloseable {
   /**
    * Reads the page's stored plans (and any document stored without a content hash), drafts every
    * cluster's save on the page workers, then, on this thread and in page order, stores new blobs
-   * and saves the page in one transaction. A cluster whose planning throws fails the page where a
-   * loop over it would have: after the blobs of the clusters before it, before the save.
+   * and saves the page in one transaction. A cluster whose planning throws (outside rendering,
+   * whose failures are the cluster's assignments) is logged and keeps what it has; the rest of the
+   * page is saved. Planning a single cluster throws instead.
    */
   private int distributePage(List<ClusterRecord> page, List<BundleSnapshot> bundles) {
     Map<ClusterId, DesiredStore.Planned> stored =
@@ -136,8 +137,23 @@ public final class Distributor implements AutoCloseable {
     List<PageWorkers.Outcome<Draft>> drafts =
         workers.map(live, c -> draft(c, bundles, stored.get(c.id()), unhashed.get(c.id())));
     List<DesiredStore.Save> saves = new ArrayList<>();
-    for (PageWorkers.Outcome<Draft> outcome : drafts) {
-      Draft d = outcome.get();
+    for (int i = 0; i < drafts.size(); i++) {
+      Draft d;
+      try {
+        d = drafts.get(i).get();
+      } catch (RuntimeException e) {
+        if (live.size() == 1) {
+          throw e; // planning one cluster: its caller hears of it
+        }
+        // one cluster's bug must not hold back the fleet: it keeps the document it has
+        LOG.error(
+            "cluster {} ({}): planning failed; it keeps its current desired state and is planned"
+                + " again at the next pass",
+            live.get(i).name(),
+            live.get(i).id(),
+            e);
+        continue;
+      }
       d.blobs().forEach(this::storeBlob);
       d.save().ifPresent(saves::add);
     }
