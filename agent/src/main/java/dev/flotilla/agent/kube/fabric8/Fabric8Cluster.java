@@ -32,6 +32,9 @@ import java.util.Set;
  * the unstructured object, cached discovery, errors mapped to {@link KubeException}. Thread-safe.
  */
 public final class Fabric8Cluster implements KubeCluster {
+  /** Reads and patches of an object's managed fields while controllers keep writing it. */
+  static final int MANAGED_FIELDS_ATTEMPTS = 3;
+
   private static final String CRD_GROUP = "apiextensions.k8s.io";
   private static final List<String> RUNTIME_CLASS_VERSIONS =
       List.of("node.k8s.io/v1", "node.k8s.io/v1beta1");
@@ -137,20 +140,26 @@ public final class Fabric8Cluster implements KubeCluster {
   public KubeObject removeManagedFields(ObjectRef ref, Set<ManagedFieldsEntry> entries) {
     ResourceKind kind = resolve(ref.apiVersion(), ref.kind());
     Resource<GenericKubernetesResource> resource = resource(kind, ref.namespace(), ref.name());
-    try {
-      GenericKubernetesResource found = resource.get();
-      if (found == null) {
-        throw new KubeException.Invalid(ref, "not found", null);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        GenericKubernetesResource found = resource.get();
+        if (found == null) {
+          throw new KubeException.Invalid(ref, "not found", null);
+        }
+        KubeObject live = GenericResources.toObject(found);
+        Optional<String> patch = ManagedFieldsPatch.without(live, entries);
+        if (patch.isEmpty()) {
+          return live;
+        }
+        return GenericResources.toObject(
+            resource.patch(PatchContext.of(PatchType.JSON), patch.get()));
+      } catch (KubernetesClientException e) {
+        // 422: the patch's resourceVersion test failed, a controller wrote the object since it was
+        // read (a Deployment's revision annotation): read it again and patch that version
+        if (e.getCode() != 422 || attempt >= MANAGED_FIELDS_ATTEMPTS) {
+          throw ErrorClassifier.classify("remove managed fields of", ref, e);
+        }
       }
-      KubeObject live = GenericResources.toObject(found);
-      Optional<String> patch = ManagedFieldsPatch.without(live, entries);
-      if (patch.isEmpty()) {
-        return live;
-      }
-      return GenericResources.toObject(
-          resource.patch(PatchContext.of(PatchType.JSON), patch.get()));
-    } catch (KubernetesClientException e) {
-      throw ErrorClassifier.classify("remove managed fields of", ref, e);
     }
   }
 
