@@ -34,6 +34,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Builds X.509 certificates: the self-signed CA, the hub's server certificate, client certificates.
  */
 final class CertificateIssuer {
+  /** Signs certificates whichever provider parsed the CA key (the JDK's or Bouncy Castle's). */
+  private static final java.security.Provider SIGNING =
+      new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
   /** Tolerated clock skew between hub and devices. */
   static final Duration BACKDATE = Duration.ofMinutes(5);
 
@@ -130,9 +134,16 @@ final class CertificateIssuer {
               subject,
               key);
       extensions.add(b);
-      String alg = issuerKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+      // by type, not by name, and signed by Bouncy Castle: a key parsed while Bouncy Castle is a
+      // registered provider (fabric8 registers it in the same JVM) calls itself "ECDSA", which the
+      // JDK's signer refuses
+      String alg =
+          issuerKey instanceof java.security.interfaces.ECPrivateKey
+              ? "SHA256withECDSA"
+              : "SHA256withRSA";
       return new JcaX509CertificateConverter()
-          .getCertificate(b.build(new JcaContentSignerBuilder(alg).build(issuerKey)));
+          .getCertificate(
+              b.build(new JcaContentSignerBuilder(alg).setProvider(SIGNING).build(issuerKey)));
     } catch (CertIOException
         | OperatorCreationException
         | CertificateException
