@@ -7,7 +7,6 @@ import dev.flotilla.hub.store.ClusterRecord;
 import dev.flotilla.hub.store.HubStore;
 import dev.flotilla.model.BundleSpec;
 import dev.flotilla.model.ClusterId;
-import dev.flotilla.model.Labels;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,16 +20,14 @@ import java.util.function.Function;
 /**
  * One pass over the fleet, a page of clusters at a time, that builds the planner's view ({@link
  * ClusterStates}) of every bundle being planned. Only one page of cluster rows, assignments and
- * reports is held at once; what is kept per targeted cluster is its small {@link ClusterState},
- * whose labels are shared between clusters that have the same ones. At a million clusters this is
- * the difference between holding the fleet's rows (gigabytes) and its states.
+ * reports is held at once; what is kept per targeted cluster is its small {@link ClusterState}
+ * (clusters with the same labels share one {@code Labels}: the store parses each distinct label
+ * text once). At a million clusters this is the difference between holding the fleet's rows
+ * (gigabytes) and its states.
  */
 final class FleetScan {
   /** Clusters read per query; their assignments and reports come in two range queries. */
   static final int PAGE = 1_000;
-
-  /** Distinct label sets shared between states; past this many, further ones are not shared. */
-  static final int SHARED_LABELS = 10_000;
 
   /**
    * What the planner needs to know of a bundle before the pass.
@@ -60,7 +57,6 @@ final class FleetScan {
       int pageSize) {
     Map<String, List<ClusterState>> out = new LinkedHashMap<>();
     targets.forEach(t -> out.put(t.spec().name(), new ArrayList<>()));
-    Map<Labels, Labels> shared = new HashMap<>();
     ClusterId after = null;
     for (List<ClusterRecord> page = store.clusters().page(null, pageSize);
         !page.isEmpty();
@@ -89,36 +85,19 @@ final class FleetScan {
             byCluster.put(a.cluster(), a);
           }
         }
-        List<ClusterState> states = out.get(t.spec().name());
-        for (ClusterState s :
-            ClusterStates.of(
-                t.spec(), page, byCluster, status, t.moved(), t.fresh(), t.last(), onlineSince)) {
-          states.add(withSharedLabels(s, shared));
-        }
+        out.get(t.spec().name())
+            .addAll(
+                ClusterStates.of(
+                    t.spec(),
+                    page,
+                    byCluster,
+                    status,
+                    t.moved(),
+                    t.fresh(),
+                    t.last(),
+                    onlineSince));
       }
     }
     return out;
-  }
-
-  private static ClusterState withSharedLabels(ClusterState s, Map<Labels, Labels> shared) {
-    Labels labels = shared.get(s.labels());
-    if (labels == null) {
-      if (shared.size() >= SHARED_LABELS) {
-        return s;
-      }
-      shared.put(s.labels(), s.labels());
-      return s;
-    }
-    return labels == s.labels()
-        ? s
-        : new ClusterState(
-            s.id(),
-            s.name(),
-            labels,
-            s.online(),
-            s.position(),
-            s.settled(),
-            s.since(),
-            s.message());
   }
 }
