@@ -41,34 +41,19 @@ final class ValidatedClientChains extends X509ExtendedTrustManager {
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
-    ByteBuffer key = key(chain, authType);
-    if (key != null && validated.containsKey(key) && withinValidity(chain)) {
-      return;
-    }
-    delegate.checkClientTrusted(chain, authType, engine);
-    remember(key);
+    check(chain, authType, () -> delegate.checkClientTrusted(chain, authType, engine));
   }
 
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
-    ByteBuffer key = key(chain, authType);
-    if (key != null && validated.containsKey(key) && withinValidity(chain)) {
-      return;
-    }
-    delegate.checkClientTrusted(chain, authType, socket);
-    remember(key);
+    check(chain, authType, () -> delegate.checkClientTrusted(chain, authType, socket));
   }
 
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType)
       throws CertificateException {
-    ByteBuffer key = key(chain, authType);
-    if (key != null && validated.containsKey(key) && withinValidity(chain)) {
-      return;
-    }
-    delegate.checkClientTrusted(chain, authType);
-    remember(key);
+    check(chain, authType, () -> delegate.checkClientTrusted(chain, authType));
   }
 
   @Override
@@ -92,6 +77,23 @@ final class ValidatedClientChains extends X509ExtendedTrustManager {
   @Override
   public X509Certificate[] getAcceptedIssuers() {
     return delegate.getAcceptedIssuers();
+  }
+
+  /** A delegate's check of a client chain. */
+  @FunctionalInterface
+  private interface Check {
+    void run() throws CertificateException;
+  }
+
+  /** Accepts a remembered chain within its validity; else asks the delegate and remembers it. */
+  private void check(X509Certificate[] chain, String authType, Check delegateCheck)
+      throws CertificateException {
+    ByteBuffer key = key(chain, authType);
+    if (key != null && validated.containsKey(key) && withinValidity(chain)) {
+      return;
+    }
+    delegateCheck.run();
+    remember(key);
   }
 
   int size() {

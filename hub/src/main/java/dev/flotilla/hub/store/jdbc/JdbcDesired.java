@@ -111,15 +111,7 @@ final class JdbcDesired implements DesiredStore {
   @Override
   public Map<ClusterId, Planned> plannedBetween(ClusterId from, ClusterId to) {
     Map<ClusterId, List<Assignment>> assignments = new HashMap<>();
-    for (Assignment a :
-        jdbc.query(
-            "read assignments of clusters " + from + " to " + to,
-            "SELECT "
-                + ASSIGNMENT_COLUMNS
-                + " FROM assignments WHERE cluster_id >= ? AND cluster_id <= ?",
-            JdbcDesired::row,
-            from.value(),
-            to.value())) {
+    for (Assignment a : assignmentsBetween(from, to)) {
       assignments.computeIfAbsent(a.cluster(), k -> new ArrayList<>()).add(a);
     }
     Map<ClusterId, Planned> out = new HashMap<>();
